@@ -26,7 +26,7 @@ enum class SourceKind {
 };
 
 struct Source {
-    QString id;    // stable ASCII id, referenced by scene items and by --camera ID=PIPELINE
+    QString id; // stable ASCII id, referenced by scene items and by --camera ID=PIPELINE
     SourceKind kind = SourceKind::Color;
     QString label; // human name shown to operators (and on a camera's test pattern)
 
@@ -67,7 +67,8 @@ struct SceneItem {
 
 struct Scene {
     QString id;
-    QString name; // shown to operators (Chinese first)
+    QString name;   // shown to operators (Chinese first)
+    QString nameEn; // English name; empty when the file gives only a Chinese one
     QList<SceneItem> items;
 };
 
@@ -85,9 +86,10 @@ struct Transition {
     QString id;
     TransitionKind kind = TransitionKind::Cut;
     int durationMs = 0;
-    QColor color = Qt::black; // fade-to-colour
-    QString file;             // stinger: media file (absolute)
-    int transitionPointMs = 0; // stinger: when the scene switches under the stinger
+    QColor color = Qt::black;                   // fade-to-colour
+    QString file;                               // stinger: media file (absolute)
+    int transitionPointMs = 0;                  // stinger: when the scene switches under the stinger
+    QString direction = QStringLiteral("left"); // swipe, slide: "left", "right", "up" or "down"
 };
 
 struct Show {
