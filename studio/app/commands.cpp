@@ -1,0 +1,102 @@
+#include "commands.h"
+
+#include "livesession.h"
+#include "paths.h"
+#include "remuxer.h"
+#include "showloader.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <cstdio>
+
+namespace xz::app {
+namespace {
+
+void printErr(const QString& text) {
+    fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+} // namespace
+
+void printUsage() {
+    printErr(QStringLiteral(
+        "小站 Xiaozhan — 社区演播室 / community studio\n"
+        "  xiaozhan live --show NAME|FILE [--headless] [--record DIR] [--stream URL]... [--duration S]\n"
+        "                [--cycle-scenes S] [--camera ID=PIPELINE]... [--remux]\n"
+        "  xiaozhan show check FILE          检查节目文件 / validate a show file\n"
+        "  xiaozhan remux FILE.mkv [-o OUT]  录像转 MP4 / copy a recording into a plain MP4\n"
+        "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list"));
+}
+
+int runLiveCommand(const QStringList& args) {
+    QString error;
+    const std::optional<LiveOptions> options = LiveOptions::parse(args, &error);
+    if (!options) {
+        printErr(QStringLiteral("错误 / error: ") + error);
+        printErr(LiveOptions::usage());
+        return 2;
+    }
+    LiveSession session(*options);
+    int exitCode = 2;
+    if (session.prepare() && session.start()) {
+        SignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &SignalWatcher::stopRequested, &session, [](int signalNumber) {
+            printErr(QStringLiteral("收到停止信号 %1，正在安全结束 / stop signal %1: finishing cleanly")
+                         .arg(signalNumber));
+            QCoreApplication::quit();
+        });
+        QObject::connect(&session, &LiveSession::finished, qApp, &QCoreApplication::quit);
+        QCoreApplication::exec();
+        session.stop();
+    }
+    exitCode = session.exitCode();
+    // The one line on stdout that automation reads.
+    const QByteArray line = QJsonDocument(session.summary()).toJson(QJsonDocument::Compact);
+    fprintf(stdout, "%s\n", line.constData());
+    fflush(stdout);
+    return exitCode;
+}
+
+int runShowCommand(const QStringList& args) {
+    if (args.size() != 2 || args[0] != QLatin1String("check")) {
+        printErr(QStringLiteral("用法 / usage: xiaozhan show check FILE|NAME"));
+        return 2;
+    }
+    const QString path = show::ShowLoader::resolveShowPath(args[1], paths::scenesDir());
+    const show::LoadResult result = show::ShowLoader::loadFile(path);
+    if (!result.ok()) {
+        for (const show::ShowError& error : result.errors)
+            printErr(error.toString());
+        printErr(QStringLiteral("%1 个错误 / %1 error(s)").arg(result.errors.size()));
+        return 1;
+    }
+    const show::Show& show = *result.show;
+    fprintf(stdout, "%s\n",
+            QStringLiteral("正确 / OK: %1 《%2》 %3x%4@%5, %6 个源 / sources, %7 个场景 / scenes")
+                .arg(path, show.titleZh)
+                .arg(show.canvas.width)
+                .arg(show.canvas.height)
+                .arg(show.canvas.fps)
+                .arg(show.sources.size())
+                .arg(show.scenes.size())
+                .toLocal8Bit()
+                .constData());
+    return 0;
+}
+
+int runRemuxCommand(const QStringList& args) {
+    if (args.isEmpty() || args.size() == 2 || (args.size() == 3 && args[1] != QLatin1String("-o")) || args.size() > 3) {
+        printErr(QStringLiteral("用法 / usage: xiaozhan remux FILE.mkv [-o OUTPUT.mp4]"));
+        return 2;
+    }
+    const QString output = args.size() == 3 ? args[2] : clips::Remuxer::mp4PathFor(args[0]);
+    if (auto failure = clips::Remuxer::remuxToMp4(args[0], output)) {
+        printErr(QStringLiteral("错误 / error: ") + failure->toString());
+        return 1;
+    }
+    fprintf(stdout, "%s\n", output.toLocal8Bit().constData());
+    return 0;
+}
+
+} // namespace xz::app

@@ -1,0 +1,34 @@
+// The options of `xiaozhan live`, parsed and checked before anything starts, so a typo never leaves a
+// half-started show. Errors name the option and the value that was wrong.
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace xz::app {
+
+struct CameraOverride {
+    QString cameraId;
+    QString pipeline;
+};
+
+struct LiveOptions {
+    QString show;             // NAME or FILE
+    bool headless = false;    // no window (the studio still renders, off screen)
+    QString recordDir;        // empty = no recording
+    QStringList streamUrls;   // secrets inside: never print them unredacted
+    double durationSec = 0;   // 0 = until stopped
+    double cycleScenesSec = 0; // 0 = no automatic takes
+    QList<CameraOverride> cameras;
+    QString rundown;          // "auto" or empty
+    bool remux = false;       // after a clean stop, also write an .mp4 next to each .mkv
+
+    // On failure returns nullopt and sets error to a bilingual message naming the option.
+    static std::optional<LiveOptions> parse(const QStringList& args, QString* error);
+    static QString usage();
+};
+
+} // namespace xz::app

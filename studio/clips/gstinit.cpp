@@ -1,0 +1,13 @@
+#include "gstinit.h"
+
+#include <gst/gst.h>
+#include <mutex>
+
+namespace xz::clips {
+
+void ensureGstInitialised() {
+    static std::once_flag once;
+    std::call_once(once, [] { gst_init(nullptr, nullptr); });
+}
+
+} // namespace xz::clips
