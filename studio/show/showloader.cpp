@@ -3,6 +3,7 @@
 #include "errorlist.h"
 #include "jsonlocator.h"
 #include "jsonpath.h"
+#include "jsonsyntax.h"
 #include "logging.h"
 #include "objectreader.h"
 #include "showparser.h"
@@ -20,54 +21,6 @@ namespace {
 
 // Show files are a few kilobytes; anything this big is the wrong file, and reading it whole would be silly.
 constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
-
-struct Message {
-    QString zh;
-    QString en;
-};
-
-Message syntaxMessage(QJsonParseError::ParseError error) {
-    switch (error) {
-    case QJsonParseError::UnterminatedObject:
-        return {QStringLiteral("对象没有正确结束：缺少 “}” 或 “,”"),
-                QStringLiteral("unterminated object: missing '}' or ','")};
-    case QJsonParseError::MissingNameSeparator:
-        return {QStringLiteral("字段名后缺少冒号 “:”"), QStringLiteral("missing ':' after a member name")};
-    case QJsonParseError::UnterminatedArray:
-        return {QStringLiteral("数组没有正确结束：缺少 “]” 或 “,”"),
-                QStringLiteral("unterminated array: missing ']' or ','")};
-    case QJsonParseError::MissingValueSeparator:
-        return {QStringLiteral("两个值之间缺少逗号 “,”"), QStringLiteral("missing ',' between two values")};
-    case QJsonParseError::IllegalValue:
-        return {QStringLiteral("无效的值（字符串要用双引号，末尾不能有多余的逗号）"),
-                QStringLiteral("illegal value (strings need double quotes; no trailing commas)")};
-    case QJsonParseError::TerminationByNumber:
-        return {QStringLiteral("文件在数字处意外结束"),
-                QStringLiteral("the file ends in the middle of a number")};
-    case QJsonParseError::IllegalNumber:
-        return {QStringLiteral("无效的数字"), QStringLiteral("illegal number")};
-    case QJsonParseError::IllegalEscapeSequence:
-        return {QStringLiteral("无效的转义序列"), QStringLiteral("illegal escape sequence")};
-    case QJsonParseError::IllegalUTF8String:
-        return {QStringLiteral("无效的 UTF-8 文字（请用 UTF-8 编码保存文件）"),
-                QStringLiteral("invalid UTF-8 text (save the file as UTF-8)")};
-    case QJsonParseError::UnterminatedString:
-        return {QStringLiteral("字符串没有结束：缺少右引号 “\"”"),
-                QStringLiteral("unterminated string: missing closing '\"'")};
-    case QJsonParseError::MissingObject:
-        return {QStringLiteral("应为对象"), QStringLiteral("an object was expected")};
-    case QJsonParseError::DeepNesting:
-        return {QStringLiteral("嵌套层数太多"), QStringLiteral("nested too deeply")};
-    case QJsonParseError::DocumentTooLarge:
-        return {QStringLiteral("文件太大"), QStringLiteral("the document is too large")};
-    case QJsonParseError::GarbageAtEnd:
-        return {QStringLiteral("文档结束后还有多余的内容"),
-                QStringLiteral("unexpected content after the end of the document")};
-    case QJsonParseError::NoError:
-        break;
-    }
-    return {QStringLiteral("语法错误"), QStringLiteral("syntax error")};
-}
 
 LoadResult failure(const ErrorList& errors) {
     LoadResult result;
@@ -145,13 +98,19 @@ LoadResult ShowLoader::loadJson(const QByteArray& json, const QString& displayNa
         return failure(plain);
     }
 
+    if (const auto syntax = JsonSyntax::check(text)) {
+        plain.addAt(root, JsonLocator::positionAt(text, syntax->offset),
+                    QStringLiteral("JSON 语法错误：") + syntax->messageZh,
+                    QStringLiteral("JSON syntax error: ") + syntax->messageEn);
+        return failure(plain);
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const Message message = syntaxMessage(parseError.error);
+        // The strict check above rejects everything Qt rejects; this is a safety net (e.g. Qt's own limits).
         plain.addAt(root, JsonLocator::positionAt(text, parseError.offset),
-                    QStringLiteral("JSON 语法错误：") + message.zh,
-                    QStringLiteral("JSON syntax error: ") + message.en);
+                    QStringLiteral("JSON 语法错误：%1").arg(parseError.errorString()),
+                    QStringLiteral("JSON syntax error: %1").arg(parseError.errorString()));
         return failure(plain);
     }
 
