@@ -1,0 +1,3 @@
+#include "uploadlog.h"
+
+Q_LOGGING_CATEGORY(lcUpload, "xiaozhan.upload")
