@@ -237,7 +237,7 @@ def stage():
     m.save(out("stage", "logo.png"))
 
     lower_third("stage", out("stage", "lower-third.png"))
-    card_panel("stage", out("stage", "programme-card.png"), 560, 600)
+    card_panel("stage", out("stage", "programme-card.png"), 820, 560)
 
 
 def common():

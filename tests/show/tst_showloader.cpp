@@ -49,10 +49,22 @@ void TestShowLoader::eachShippedShowLoads_data() {
     QTest::addColumn<QStringList>("scenes");
     QTest::addColumn<QStringList>("cameras");
 
+    QTest::newRow("sitcom") << "sitcom"
+                            << "三个6剧社 · 情景剧"
+                            << QStringList{"title-card", "wide", "close", "two-shot", "cast", "ending"}
+                            << QStringList{"cam-wide", "cam-close"};
     QTest::newRow("cooking") << "cooking"
                              << "齐悦美食汇"
                              << QStringList{"opening", "host", "stove", "closeup", "qa", "ending"}
                              << QStringList{"cam-host", "cam-overhead", "cam-closeup"};
+    QTest::newRow("first-aid") << "first-aid"
+                               << "急救培训会" << QStringList{"opening",    "lecture", "demo",  "hands",
+                                                              "cpr-rhythm", "qa",      "ending"}
+                               << QStringList{"cam-host", "cam-demo", "cam-hands"};
+    QTest::newRow("stage") << "stage"
+                           << "百姓大舞台" << QStringList{"opening",   "stage-wide",   "stage", "closeup",
+                                                          "programme", "intermission", "ending"}
+                           << QStringList{"cam-stage", "cam-wide", "cam-close"};
 }
 
 void TestShowLoader::eachShippedShowLoads() {
