@@ -156,8 +156,8 @@ def first_aid():
     m.save(out("first-aid", "logo.png"))
 
     # The CPR rhythm panel: a heart and a pulse line on the left, room for the text on the right.
-    p = Canvas(620, 200)
-    p.rounded_rect(0, 0, 620, 200, 24, (*dark[:3], 0.90))
+    p = Canvas(760, 200)
+    p.rounded_rect(0, 0, 760, 200, 24, (*dark[:3], 0.90))
     p.rounded_rect(0, 0, 14, 200, 6, main)
     heart = []
     for i in range(0, 360, 6):

@@ -32,6 +32,7 @@ private slots:
     void eachShippedShowLoads();
     void shippedShowsFollowTheHouseStyle_data() { eachShippedShowLoads_data(); }
     void shippedShowsFollowTheHouseStyle();
+    void eachProgrammeShowsWhatItsSegmentsNeed();
     void eachMalformedFileGivesItsPreciseMessage_data();
     void eachMalformedFileGivesItsPreciseMessage();
     void aBadFileNeverYieldsAShow();
@@ -160,6 +161,60 @@ void TestShowLoader::shippedShowsFollowTheHouseStyle() {
     for (const Transition& transition : show.transitions)
         hasCut = hasCut || transition.kind == TransitionKind::Cut;
     QVERIFY(hasCut);
+}
+
+void TestShowLoader::eachProgrammeShowsWhatItsSegmentsNeed() {
+    const auto load = [](const char* program) {
+        LoadResult result =
+            ShowLoader::loadFile(ShowLoader::resolveShowPath(QString::fromLatin1(program), kScenesDir));
+        if (!result.ok())
+            qFatal("%s", qPrintable(dump(result)));
+        return *result.show;
+    };
+    // All text and all source ids of one scene, to ask "does the step card say ...".
+    const auto texts = [](const Show& show, const char* sceneId) {
+        QString all;
+        for (const SceneItem& item : show.findScene(QString::fromLatin1(sceneId))->items) {
+            const Source* source = show.findSource(item.sourceId);
+            all += source->text + u'\n' + source->id + u'\n';
+        }
+        return all;
+    };
+
+    const Show sitcom = load("sitcom");
+    QVERIFY(texts(sitcom, "title-card").contains(QStringLiteral("三个6剧社")));
+    QVERIFY(texts(sitcom, "cast").contains(QStringLiteral("演职员表")));
+    QVERIFY(texts(sitcom, "two-shot").contains(QStringLiteral("cam-wide")));
+    QVERIFY(texts(sitcom, "two-shot").contains(QStringLiteral("cam-close")));
+
+    const Show cooking = load("cooking");
+    QVERIFY(texts(cooking, "stove").contains(QStringLiteral("cam-overhead")));
+    QVERIFY(texts(cooking, "stove").contains(QStringLiteral("食　材")));
+    QVERIFY(texts(cooking, "closeup").contains(QStringLiteral("第 3 步")));
+    QVERIFY(texts(cooking, "qa").contains(QStringLiteral("观众提问")));
+
+    const Show firstAid = load("first-aid");
+    QVERIFY(texts(firstAid, "hands").contains(QStringLiteral("cam-hands")));
+    QVERIFY(texts(firstAid, "hands").contains(QStringLiteral("胸外按压")) ||
+            texts(firstAid, "hands").contains(QStringLiteral("按压胸骨")));
+    QVERIFY(texts(firstAid, "cpr-rhythm").contains(QStringLiteral("按压频率 100-120 次/分")));
+    QVERIFY(texts(firstAid, "demo").contains(QStringLiteral("cam-demo")));
+
+    const Show stage = load("stage");
+    QVERIFY(texts(stage, "closeup").contains(QStringLiteral("表演者")));
+    QVERIFY(texts(stage, "programme").contains(QStringLiteral("节目单")));
+    // Applause-safe: every microphone starts at -6 dB or lower, leaving headroom for peaks.
+    for (const Source& source : stage.sources) {
+        if (source.kind == SourceKind::AudioInput)
+            QVERIFY2(source.volumeDb <= -6.0, qPrintable(source.id));
+    }
+    // The curtain stinger ships with its video and switches scenes half-way.
+    const Transition* curtain = stage.findTransition(QStringLiteral("curtain"));
+    QVERIFY(curtain);
+    QCOMPARE(curtain->kind, TransitionKind::Stinger);
+    QVERIFY(QFileInfo(curtain->file).isFile());
+    QVERIFY(QFileInfo(curtain->file).size() < 300 * 1024);
+    QVERIFY(curtain->transitionPointMs > 0 && curtain->transitionPointMs < curtain->durationMs);
 }
 
 void TestShowLoader::eachMalformedFileGivesItsPreciseMessage_data() {
