@@ -42,6 +42,7 @@ private slots:
     void unreadablePathsGiveAMessageNotACrash();
     void aValidFileLoadsEveryField();
     void resolveShowPathMapsNamesToShippedShows();
+    void theReadmeExampleLoads();
 };
 
 void TestShowLoader::eachShippedShowLoads_data() {
@@ -698,6 +699,24 @@ void TestShowLoader::resolveShowPathMapsNamesToShippedShows() {
     const LoadResult result = ShowLoader::loadFile(unknown);
     QVERIFY(!result.show);
     QVERIFY(result.errors.first().messageEn.contains(QStringLiteral("news/show.json")));
+}
+
+void TestShowLoader::theReadmeExampleLoads() {
+    // scenes/README.md's complete example must stay a valid show, as if saved as scenes/interview/show.json.
+    QFile readme(kScenesDir + QStringLiteral("/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QByteArray text = readme.readAll();
+    const qsizetype section = text.indexOf("## A complete example");
+    QVERIFY(section > 0);
+    const qsizetype start = text.indexOf("```json\n", section) + 8;
+    const qsizetype end = text.indexOf("```", start);
+    QVERIFY(start > 8 && end > start);
+    const LoadResult result =
+        ShowLoader::loadJson(text.mid(start, end - start), QStringLiteral("README example"),
+                             kScenesDir + QStringLiteral("/interview"));
+    QVERIFY2(result.ok(), qPrintable(dump(result)));
+    QCOMPARE(result.show->scenes.size(), 2);
+    QCOMPARE(result.show->scenes.at(1).name, QStringLiteral("休息"));
 }
 
 QTEST_GUILESS_MAIN(TestShowLoader)
