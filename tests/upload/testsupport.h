@@ -1,0 +1,82 @@
+// Shared plumbing for the upload suites: a private XIAOZHAN_HOME with a 0600 config, the loopback fake
+// platforms server (tests/upload/servers/fake_platforms.py), generated files, and an in-process queue.
+#pragma once
+
+#include "curltransport.h"
+#include "jobstore.h"
+#include "targetfactory.h"
+#include "uploadconfig.h"
+#include "uploadqueue.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace xz::upload::test {
+
+// Loopback only: the tests must never reach another machine, even through a proxy from the environment.
+void isolateNetwork();
+
+// Deterministic pseudo-random content, written fast (xorshift), so big files cost little.
+void writeFile(const QString& path, qint64 size, quint64 seed);
+QByteArray sha256Hex(const QString& path);
+
+class FakePlatforms {
+public:
+    explicit FakePlatforms(const QString& storageDir, bool discard = false);
+    ~FakePlatforms();
+    bool started() const { return port_ > 0; }
+    int port() const { return port_; }
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
+    QString tusTarget() const { return QStringLiteral("tus+") + base() + QStringLiteral("/files/"); }
+
+    void reset();
+    void configure(const QJsonObject& config);
+    void setFaults(const QJsonArray& faults);
+    QJsonObject state();
+    QJsonObject control(const QString& path, const QByteArray& body = {});
+
+private:
+    QProcess process_;
+    int port_ = 0;
+};
+
+// A fault matching one method/path (and Douyin endpoint), applied `times` times (-1: always).
+QJsonObject fault(const QString& method, const QString& path, const QJsonObject& action, int times = 1,
+                  const QString& endpoint = {});
+
+class TestHome {
+public:
+    TestHome();
+    QString path() const { return dir_.path(); }
+    QString file(const QString& name) const { return dir_.filePath(name); }
+    // Writes config/upload.json with 0600; limits merged over fast test defaults.
+    void writeConfig(QJsonObject config = {}) const;
+    static QJsonObject fastLimits();
+
+private:
+    QTemporaryDir dir_;
+};
+
+// A queue wired like `upload run` does it, inside the test process.
+class QueueHarness {
+public:
+    explicit QueueHarness(bool startQueue = true);
+    ~QueueHarness();
+    qint64 add(const QString& path, const QString& target, const QString& title = {},
+               const QStringList& hashtags = {}, bool force = false);
+    // Runs the event loop until the queue has nothing queued or uploading; false on timeout.
+    bool runUntilDrained(int timeoutMs = 60'000);
+    UploadJob job(qint64 id) const;
+
+    UploadConfig config;
+    std::unique_ptr<JobStore> store;
+    std::unique_ptr<CurlTransport> transport;
+    std::unique_ptr<TargetFactory> factory;
+    std::unique_ptr<UploadQueue> queue;
+};
+
+} // namespace xz::upload::test
