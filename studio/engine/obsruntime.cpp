@@ -1,6 +1,7 @@
 #include "obsruntime.h"
 
 #include "obslog.h"
+#include "rtmpservice.h"
 #include "testpattern.h"
 
 #include <QDir>
@@ -21,10 +22,11 @@ constexpr const char* kGraphicsModule = "libobs-opengl.so.1";
 constexpr const char* kPluginBinDir = "/usr/lib/x86_64-linux-gnu/obs-plugins/";
 constexpr const char* kPluginDataDir = "/usr/share/obs/obs-plugins/";
 
-// Only what the studio uses. frontend-tools and obs-websocket need a Qt 5 widgets frontend and abort here.
+// Only what the studio uses. frontend-tools and obs-websocket need a Qt 5 widgets frontend and abort here;
+// rtmp-services fetches a service list from the internet at load, so the host registers its own RTMP service.
 const char* const kModules[] = {
-    "image-source", "obs-ffmpeg",      "obs-x264",     "obs-outputs",       "obs-transitions",
-    "obs-filters",  "text-freetype2",  "rtmp-services", "linux-pulseaudio",
+    "image-source", "obs-ffmpeg", "obs-x264", "obs-outputs", "obs-transitions", "obs-filters", "text-freetype2",
+    "linux-pulseaudio",
 };
 
 long leftAfterShutdown = 0;
@@ -105,6 +107,7 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
 
     loadModules();
     registerTestPatternSource();
+    registerRtmpService();
     obs_post_load_modules();
     qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x" << canvas.height
                      << "@" << canvas.fps << "modules" << modules_;

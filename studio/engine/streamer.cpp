@@ -5,6 +5,7 @@
 #include "obslog.h"
 #include "outputerror.h"
 #include "redact.h"
+#include "rtmpservice.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -42,11 +43,11 @@ std::optional<EngineError> Streamer::start() {
     OBSDataAutoRelease serviceSettings = obs_data_create();
     obs_data_set_string(serviceSettings, "server", target_.server.toUtf8().constData());
     obs_data_set_string(serviceSettings, "key", target_.key.toUtf8().constData());
-    service_ = obs_service_create_private("rtmp_custom", "xz-stream-service", serviceSettings);
+    service_ = obs_service_create_private(kRtmpServiceId, "xz-stream-service", serviceSettings);
     output_ = obs_output_create("rtmp_output", "xz-stream", nullptr, nullptr);
     if (!service_ || !output_)
         return EngineError{QStringLiteral("直播功能不可用"), QStringLiteral("streaming is not available"),
-                           QStringLiteral("rtmp_output / rtmp_custom")};
+                           QStringLiteral("rtmp_output")};
     obs_output_set_service(output_, service_);
     obs_output_set_video_encoder(output_, encoders_.video());
     obs_output_set_audio_encoder(output_, encoders_.audio(), 0);

@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <unistd.h>
 
 namespace xz::testing {
 
@@ -42,6 +43,12 @@ RtmpServer::~RtmpServer() {
 
 bool RtmpServer::start() {
     process_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // libobs talks to its muxer helper through a popen() pipe that is not close-on-exec. A server started
+    // while recording would inherit the write end and the muxer would never see end-of-file at stop.
+    process_.setChildProcessModifier([] {
+        for (int fd = 3; fd < 1024; ++fd)
+            close(fd);
+    });
     process_.start(QStringLiteral("nginx"), {QStringLiteral("-p"), dir_.path(), QStringLiteral("-c"),
                                               dir_.path() + QStringLiteral("/nginx.conf"), QStringLiteral("-g"),
                                               QStringLiteral("daemon off;")});
@@ -61,11 +68,11 @@ bool RtmpServer::start() {
 }
 
 void RtmpServer::kill() {
-    // SIGKILL the master; its worker notices the parent is gone and exits, dropping the connection.
+    // The worker holds the client connections: kill it with the master, as if the machine had vanished.
+    QProcess::execute(QStringLiteral("pkill"),
+                      {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(process_.processId())});
     process_.kill();
     process_.waitForFinished(5000);
-    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-f"), dir_.path()});
-    QThread::msleep(200);
 }
 
 bool RtmpServer::isRunning() const { return process_.state() == QProcess::Running; }
