@@ -1,5 +1,6 @@
 #include "livesession.h"
 
+#include "audiobus.h"
 #include "encoderset.h"
 #include "obsruntime.h"
 #include "paths.h"
@@ -101,6 +102,7 @@ bool LiveSession::start() {
     }
     warnings_.append(graph_->warnings());
     switcher_ = std::make_unique<engine::Switcher>(*graph_, show_.scenes.first().id);
+    audio_ = std::make_unique<engine::AudioBus>(*graph_);
     stats_ = std::make_unique<engine::StatsSampler>(options_.recordDir);
 
     if (!options_.recordDir.isEmpty() || !options_.streamUrls.isEmpty()) {
@@ -238,9 +240,12 @@ void LiveSession::stop() {
     recorder_.reset();
     encoders_.reset();
     stats_.reset();
+    audio_.reset();
     switcher_.reset();
     graph_.reset();
     runtime_.reset();
+    finalSummary_.insert(QStringLiteral("libobsLeaks"),
+                         static_cast<qint64>(engine::ObsRuntime::allocationsLeftAfterShutdown()));
 }
 
 QJsonObject LiveSession::summary() const {

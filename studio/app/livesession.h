@@ -15,6 +15,7 @@
 #include <vector>
 
 namespace xz::engine {
+class AudioBus;
 class ObsRuntime;
 class SceneGraph;
 class Switcher;
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<engine::ObsRuntime> runtime_;
     std::unique_ptr<engine::SceneGraph> graph_;
     std::unique_ptr<engine::Switcher> switcher_;
+    std::unique_ptr<engine::AudioBus> audio_;
     std::unique_ptr<engine::EncoderSet> encoders_;
     std::unique_ptr<engine::Recorder> recorder_;
     std::vector<std::unique_ptr<engine::Streamer>> streamers_;

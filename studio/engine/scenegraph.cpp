@@ -94,8 +94,10 @@ OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
     labelStyle.fontSize = std::max(24, canvas.height / 16);
     labelStyle.color = Qt::white;
     labelStyle.outline = true;
-    const QString labelText = (source.label.isEmpty() ? source.id : source.label + QStringLiteral("  ") + source.id) +
-                              QStringLiteral("\n测试画面 · 未接入摄像头  TEST PATTERN");
+    QString shownName = source.label.isEmpty() ? source.id : source.label;
+    if (!shownName.contains(source.id))
+        shownName += QStringLiteral("  ") + source.id;
+    const QString labelText = shownName + QStringLiteral("\n测试画面 · 未接入摄像头  TEST PATTERN");
     OBSDataAutoRelease labelSettings = textSettings(labelText, labelStyle);
     OBSSourceAutoRelease label =
         obs_source_create_private("text_ft2_source_v2", (name + ":label").constData(), labelSettings);
@@ -103,7 +105,8 @@ OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
     OBSSceneAutoRelease scene = obs_scene_create_private(name.constData());
     obs_scene_add(scene, pattern);
     obs_sceneitem_t* labelItem = obs_scene_add(scene, label);
-    vec2 position{static_cast<float>(canvas.width) / 24.0f, static_cast<float>(canvas.height) * 0.7f};
+    // In the middle of the bars: shows put their own lower thirds and badges at the bottom and the corners.
+    vec2 position{static_cast<float>(canvas.width) / 24.0f, static_cast<float>(canvas.height) * 0.3f};
     obs_sceneitem_set_pos(labelItem, &position);
 
     OBSSourceAutoRelease sceneSource = obs_source_get_ref(obs_scene_get_source(scene));
