@@ -1,0 +1,81 @@
+// `xiaozhan live` options: every mistake is caught before anything starts, with the option named.
+#include "liveoptions.h"
+
+#include <QTest>
+
+using xz::app::LiveOptions;
+
+class LiveOptionsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void parsesTheWholeContract();
+    void acceptsClockTimesAndEqualsSyntax();
+    void rejectsBadValuesNamingTheOption_data();
+    void rejectsBadValuesNamingTheOption();
+    void aStreamUrlTypedWithoutItsOptionIsRedactedInTheError();
+};
+
+void LiveOptionsTest::parsesTheWholeContract() {
+    QString error;
+    const auto options = LiveOptions::parse(
+        {"--show", "cooking", "--headless", "--record", "/tmp/r", "--stream", "rtmp://a/live/k1", "--stream",
+         "rtmps://b/app/k2", "--duration", "90", "--cycle-scenes", "7.5", "--camera", "cam-host=v4l2src device=/dev/video0",
+         "--rundown", "auto", "--remux"},
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->show, QStringLiteral("cooking"));
+    QVERIFY(options->headless);
+    QVERIFY(options->remux);
+    QCOMPARE(options->recordDir, QStringLiteral("/tmp/r"));
+    QCOMPARE(options->streamUrls.size(), 2);
+    QCOMPARE(options->durationSec, 90.0);
+    QCOMPARE(options->cycleScenesSec, 7.5);
+    QCOMPARE(options->cameras.size(), 1);
+    QCOMPARE(options->cameras[0].cameraId, QStringLiteral("cam-host"));
+    QCOMPARE(options->cameras[0].pipeline, QStringLiteral("v4l2src device=/dev/video0"));
+    QCOMPARE(options->rundown, QStringLiteral("auto"));
+}
+
+void LiveOptionsTest::acceptsClockTimesAndEqualsSyntax() {
+    QString error;
+    const auto options = LiveOptions::parse({"--show=stage", "--duration=00:01:30.5", "--cycle-scenes", "0:10"}, &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->show, QStringLiteral("stage"));
+    QCOMPARE(options->durationSec, 90.5);
+    QCOMPARE(options->cycleScenesSec, 10.0);
+}
+
+void LiveOptionsTest::rejectsBadValuesNamingTheOption_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no show") << QStringList{"--headless"} << "--show";
+    QTest::newRow("word as duration") << QStringList{"--show", "cooking", "--duration", "abc"} << "not 'abc'";
+    QTest::newRow("negative cycle") << QStringList{"--show", "cooking", "--cycle-scenes", "-3"} << "--cycle-scenes";
+    QTest::newRow("zero duration") << QStringList{"--show", "cooking", "--duration", "0"} << "positive";
+    QTest::newRow("minutes over 59") << QStringList{"--show", "cooking", "--duration", "1:75:00"} << "not '1:75:00'";
+    QTest::newRow("missing value") << QStringList{"--show", "cooking", "--record"} << "--record needs a value";
+    QTest::newRow("option as value") << QStringList{"--show", "--headless"} << "--show needs a value";
+    QTest::newRow("camera without pipeline") << QStringList{"--show", "cooking", "--camera", "cam-host"}
+                                             << "ID=PIPELINE";
+    QTest::newRow("camera without id") << QStringList{"--show", "cooking", "--camera", "=videotestsrc"}
+                                       << "ID=PIPELINE";
+    QTest::newRow("unknown rundown mode") << QStringList{"--show", "cooking", "--rundown", "manual"} << "'auto'";
+    QTest::newRow("unknown option") << QStringList{"--show", "cooking", "--recrod", "/tmp"} << "'--recrod'";
+}
+
+void LiveOptionsTest::rejectsBadValuesNamingTheOption() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!LiveOptions::parse(args, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void LiveOptionsTest::aStreamUrlTypedWithoutItsOptionIsRedactedInTheError() {
+    QString error;
+    QVERIFY(!LiveOptions::parse({"--show", "cooking", "--rtmp://host/live/supersecretkey"}, &error));
+    QVERIFY2(!error.contains(QLatin1String("supersecretkey")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(LiveOptionsTest)
+#include "tst_liveoptions.moc"
