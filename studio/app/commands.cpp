@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <cstdio>
+#include <unistd.h>
 
 namespace xz::app {
 namespace {
@@ -37,6 +38,10 @@ int runLiveCommand(const QStringList& args) {
         printErr(LiveOptions::usage());
         return 2;
     }
+    // stdout carries exactly one line, the summary. Libraries and helper processes (libobs' muxer prints its
+    // settings) write to fd 1 too, so keep a private copy of stdout for the summary and point fd 1 at stderr.
+    FILE* summaryOut = fdopen(dup(STDOUT_FILENO), "w");
+    dup2(STDERR_FILENO, STDOUT_FILENO);
     LiveSession session(*options);
     int exitCode = 2;
     if (session.prepare() && session.start()) {
@@ -53,8 +58,8 @@ int runLiveCommand(const QStringList& args) {
     exitCode = session.exitCode();
     // The one line on stdout that automation reads.
     const QByteArray line = QJsonDocument(session.summary()).toJson(QJsonDocument::Compact);
-    fprintf(stdout, "%s\n", line.constData());
-    fflush(stdout);
+    fprintf(summaryOut, "%s\n", line.constData());
+    fclose(summaryOut);
     return exitCode;
 }
 
