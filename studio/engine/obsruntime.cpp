@@ -8,6 +8,7 @@
 #include "logging.h"
 #include <QStandardPaths>
 #include <X11/Xlib.h>
+#include <csignal>
 #include <obs-nix-platform.h>
 #include <obs.h>
 #include <util/bmem.h>
@@ -52,6 +53,9 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
         return false;
     }
     startedBefore = true;
+    // libobs writes to its muxer helper through a pipe; if the helper dies (disk full, killed) the write must
+    // fail with EPIPE and be reported, not kill the whole studio with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN);
     headless_ = HeadlessDisplay::startIfNeeded(error);
     if (error->has_value())
         return false;

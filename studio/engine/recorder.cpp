@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <obs.h>
 #include <util/platform.h>
@@ -16,7 +17,10 @@
 namespace xz::engine {
 
 Recorder::Recorder(EncoderSet& encoders, const QString& programId, QObject* parent)
-    : QObject(parent), encoders_(encoders), programId_(programId) {}
+    : QObject(parent), encoders_(encoders), programId_(programId) {
+    diskWatch_.setInterval(1000);
+    connect(&diskWatch_, &QTimer::timeout, this, &Recorder::checkDiskSpace);
+}
 
 Recorder::~Recorder() { stop(); }
 
@@ -65,6 +69,7 @@ std::optional<EngineError> Recorder::start(const QString& directory) {
     }
     startedNs_ = os_gettime_ns();
     stoppedNs_ = 0;
+    diskWatch_.start();
     qCInfo(lcEngine) << "recording to" << path_;
     return std::nullopt;
 }
@@ -73,6 +78,7 @@ void Recorder::stop(int timeoutMs) {
     if (!output_)
         return;
     stopRequested_ = true;
+    diskWatch_.stop();
     if (obs_output_active(output_)) {
         obs_output_stop(output_);
         // The muxer finishes the file on its own thread; wait for it so the file is complete on return.
@@ -96,6 +102,24 @@ double Recorder::seconds() const {
     return static_cast<double>(end - startedNs_) / 1e9;
 }
 
+void Recorder::checkDiskSpace() {
+    if (!active())
+        return;
+    const uint64_t freeBytes = os_get_free_disk_space(QFileInfo(path_).absolutePath().toUtf8().constData());
+    if (freeBytes >= kStopBelowFreeBytes)
+        return;
+    stop();
+    fail(describeOutputStop(OBS_OUTPUT_NO_SPACE, QStringLiteral("%1 KB free").arg(freeBytes / 1024)));
+}
+
+void Recorder::fail(EngineError error) {
+    error.messageZh += QStringLiteral("：") + path_;
+    error.messageEn += QStringLiteral(": ") + path_;
+    failure_ = error;
+    qCWarning(lcEngine).noquote() << "recording stopped:" << failure_->toString();
+    emit failed(failure_->toString());
+}
+
 void Recorder::onStop(void* param, calldata_t* data) {
     auto* self = static_cast<Recorder*>(param);
     const int code = static_cast<int>(calldata_int(data, "code"));
@@ -109,9 +133,10 @@ void Recorder::handleStop(int code, const QString& lastError) {
     stoppedNs_ = os_gettime_ns();
     if (stopRequested_ || code == OBS_OUTPUT_SUCCESS)
         return;
-    failure_ = describeOutputStop(code, lastError);
-    qCWarning(lcEngine).noquote() << "recording stopped:" << failure_->toString();
-    emit failed(failure_->toString());
+    // The muxer reports a failed write as a generic error; a nearly empty disk says what really happened.
+    const uint64_t freeBytes = os_get_free_disk_space(QFileInfo(path_).absolutePath().toUtf8().constData());
+    const bool diskFull = code == OBS_OUTPUT_NO_SPACE || freeBytes < 16ull * 1024 * 1024;
+    fail(describeOutputStop(diskFull ? OBS_OUTPUT_NO_SPACE : code, lastError));
 }
 
 } // namespace xz::engine

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <obs.hpp>
 #include <optional>
 
@@ -19,6 +20,9 @@ class Recorder : public QObject {
 public:
     // Below this much free space a recording is refused rather than started to fail a minute later.
     static constexpr uint64_t kMinimumFreeBytes = 100ull * 1024 * 1024;
+    // Below this much free space during a recording it is stopped cleanly while the file can still be closed.
+    // (The muxer itself notices a full disk only after tens of seconds of failed writes.)
+    static constexpr uint64_t kStopBelowFreeBytes = 4ull * 1024 * 1024;
 
     Recorder(EncoderSet& encoders, const QString& programId, QObject* parent = nullptr);
     ~Recorder() override;
@@ -39,12 +43,15 @@ signals:
 private:
     static void onStop(void* param, calldata_t* data);
     void handleStop(int code, const QString& lastError);
+    void checkDiskSpace();
+    void fail(EngineError error);
 
     EncoderSet& encoders_;
     QString programId_;
     QString path_;
     OBSOutputAutoRelease output_;
     OBSSignal stopSignal_;
+    QTimer diskWatch_;
     bool stopRequested_ = false;
     uint64_t startedNs_ = 0;
     uint64_t stoppedNs_ = 0;

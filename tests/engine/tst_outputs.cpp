@@ -14,7 +14,10 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <util/platform.h>
 #include <QTest>
 
 using namespace xz;
@@ -50,6 +53,7 @@ private slots:
 
     void recordsFiveSecondsThatAnIndependentToolReads();
     void anUnwritableRecordingFolderGivesAClearErrorAndStopsNothingElse();
+    void aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingElse();
     void streamsToALocalRtmpServer();
     void streamReconnectsByItselfAfterAServerOutageWhileTheRecordingHasNoGap();
     void aStreamAddressWithoutAnApplicationIsRefused();
@@ -138,6 +142,43 @@ void OutputsTest::anUnwritableRecordingFolderGivesAClearErrorAndStopsNothingElse
     QVERIFY(!good.start(dir.path()));
     QTest::qWait(500);
     good.stop();
+}
+
+void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingElse() {
+    // A small RAM disk stands in for a USB stick that fills up mid-show (needs root to mount).
+    QTemporaryDir dir;
+    const QString disk = dir.filePath(QStringLiteral("small-disk"));
+    QDir().mkpath(disk);
+    if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                     QStringLiteral("size=104m"), QStringLiteral("tmpfs"), disk}) != 0)
+        QSKIP("mounting a small tmpfs needs root");
+    auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), disk}); });
+
+    Recorder recorder(*encoders_, QStringLiteral("cooking"));
+    QSignalSpy failed(&recorder, &Recorder::failed);
+    QVERIFY(!recorder.start(disk));
+    // Leave a few frames of recording worth of space, then let it run out.
+    QFile filler(disk + QStringLiteral("/filler"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(16 * 1024, 'x');
+    while (os_get_free_disk_space(disk.toUtf8().constData()) > 64 * 1024 && filler.write(block) == block.size()) {
+    }
+    filler.close();
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 20000);
+    QVERIFY(recorder.failure().has_value());
+    QVERIFY2(recorder.failure()->messageZh.contains(QStringLiteral("磁盘已满")), qPrintable(recorder.failure()->toString()));
+    QVERIFY(recorder.failure()->messageEn.contains(disk));
+    // The studio goes on: frames keep coming and another recording elsewhere works.
+    const uint32_t before = obs_get_total_frames();
+    QTRY_VERIFY_WITH_TIMEOUT(obs_get_total_frames() > before + 5, 2000);
+    QTemporaryDir elsewhere;
+    Recorder other(*encoders_, QStringLiteral("cooking"));
+    QVERIFY(!other.start(elsewhere.path()));
+    QTest::qWait(1500);
+    other.stop();
+    QVERIFY(!other.failure());
+    QVERIFY(decodableSeconds(other.path()) > 0.5);
+    recorder.stop();
 }
 
 void OutputsTest::streamsToALocalRtmpServer() {
