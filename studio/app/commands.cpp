@@ -91,7 +91,8 @@ int runShowCommand(const QStringList& args) {
 }
 
 int runRemuxCommand(const QStringList& args) {
-    if (args.isEmpty() || args.size() == 2 || (args.size() == 3 && args[1] != QLatin1String("-o")) || args.size() > 3) {
+    if (args.isEmpty() || args.size() == 2 || (args.size() == 3 && args[1] != QLatin1String("-o")) ||
+        args.size() > 3) {
         printErr(QStringLiteral("用法 / usage: xiaozhan remux FILE.mkv [-o OUTPUT.mp4]"));
         return 2;
     }

@@ -61,7 +61,8 @@ std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* 
                            option == QLatin1String("--rundown");
         if (!known) {
             // A stream URL typed without --stream lands here: it carries a key, so it is redacted.
-            const QString shown = option.contains(QLatin1String("://")) ? Redactor::redactUrl(option) : option;
+            const QString shown =
+                option.contains(QLatin1String("://")) ? Redactor::redactUrl(option) : option;
             *error = QStringLiteral("未知选项“%1” / unknown option '%1'").arg(shown);
             return std::nullopt;
         }
@@ -88,23 +89,26 @@ std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* 
             const qsizetype equals = taken->indexOf(QLatin1Char('='));
             CameraOverride camera{taken->left(equals).trimmed(), taken->mid(equals + 1).trimmed()};
             if (equals <= 0 || camera.pipeline.isEmpty()) {
-                *error = QStringLiteral("--camera 的格式是 摄像头ID=GStreamer管道，而不是“%1” / --camera takes "
-                                        "ID=PIPELINE, not '%1'")
-                             .arg(*taken);
+                *error =
+                    QStringLiteral("--camera 的格式是 摄像头ID=GStreamer管道，而不是“%1” / --camera takes "
+                                   "ID=PIPELINE, not '%1'")
+                        .arg(*taken);
                 return std::nullopt;
             }
             options.cameras.append(camera);
         } else if (option == QLatin1String("--rundown")) {
             if (*taken != QLatin1String("auto")) {
-                *error = QStringLiteral("--rundown 只接受 auto，而不是“%1” / --rundown takes 'auto', not '%1'")
-                             .arg(*taken);
+                *error =
+                    QStringLiteral("--rundown 只接受 auto，而不是“%1” / --rundown takes 'auto', not '%1'")
+                        .arg(*taken);
                 return std::nullopt;
             }
             options.rundown = *taken;
         }
     }
     if (options.show.isEmpty()) {
-        *error = QStringLiteral("请用 --show 指定节目 / name a show with --show (sitcom, cooking, first-aid, stage)");
+        *error = QStringLiteral(
+            "请用 --show 指定节目 / name a show with --show (sitcom, cooking, first-aid, stage)");
         return std::nullopt;
     }
     return options;

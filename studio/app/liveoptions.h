@@ -16,15 +16,15 @@ struct CameraOverride {
 };
 
 struct LiveOptions {
-    QString show;             // NAME or FILE
-    bool headless = false;    // no window (the studio still renders, off screen)
-    QString recordDir;        // empty = no recording
-    QStringList streamUrls;   // secrets inside: never print them unredacted
-    double durationSec = 0;   // 0 = until stopped
+    QString show;              // NAME or FILE
+    bool headless = false;     // no window (the studio still renders, off screen)
+    QString recordDir;         // empty = no recording
+    QStringList streamUrls;    // secrets inside: never print them unredacted
+    double durationSec = 0;    // 0 = until stopped
     double cycleScenesSec = 0; // 0 = no automatic takes
     QList<CameraOverride> cameras;
-    QString rundown;          // "auto" or empty
-    bool remux = false;       // after a clean stop, also write an .mp4 next to each .mkv
+    QString rundown;    // "auto" or empty
+    bool remux = false; // after a clean stop, also write an .mp4 next to each .mkv
 
     // On failure returns nullopt and sets error to a bilingual message naming the option.
     static std::optional<LiveOptions> parse(const QStringList& args, QString* error);

@@ -33,7 +33,9 @@ LiveSession::LiveSession(const LiveOptions& options, QObject* parent) : QObject(
     connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::printStatus);
 }
 
-LiveSession::~LiveSession() { stop(); }
+LiveSession::~LiveSession() {
+    stop();
+}
 
 void LiveSession::addError(const engine::EngineError& error) {
     errors_.append(error.toString());
@@ -60,19 +62,22 @@ bool LiveSession::prepare() {
             for (const show::Source& candidate : show_.sources)
                 if (candidate.kind == show::SourceKind::Camera)
                     cameras.append(candidate.id);
-            errors_.append(QStringLiteral("节目里没有摄像头“%1”（有：%2） / the show has no camera '%1' (it has: %2)")
-                               .arg(camera.cameraId, cameras.join(QStringLiteral(", "))));
+            errors_.append(
+                QStringLiteral("节目里没有摄像头“%1”（有：%2） / the show has no camera '%1' (it has: %2)")
+                    .arg(camera.cameraId, cameras.join(QStringLiteral(", "))));
             continue;
         }
         // The GStreamer capture plugin is a separate piece of work; until it lands the camera keeps its test
         // pattern, and the operator is told so rather than left wondering.
-        warnings_.append(QStringLiteral("摄像头“%1”的采集管道暂不支持，仍显示测试画面 / capture pipelines are not "
-                                        "available yet: camera '%1' keeps its test pattern")
-                             .arg(camera.cameraId));
+        warnings_.append(
+            QStringLiteral("摄像头“%1”的采集管道暂不支持，仍显示测试画面 / capture pipelines are not "
+                           "available yet: camera '%1' keeps its test pattern")
+                .arg(camera.cameraId));
     }
     if (!options_.rundown.isEmpty())
-        warnings_.append(QStringLiteral("串联单功能尚未完成，--rundown 被忽略 / the rundown is not available yet; "
-                                        "--rundown is ignored"));
+        warnings_.append(
+            QStringLiteral("串联单功能尚未完成，--rundown 被忽略 / the rundown is not available yet; "
+                           "--rundown is ignored"));
 
     for (const QString& url : options_.streamUrls) {
         std::optional<engine::EngineError> error;
@@ -157,15 +162,18 @@ void LiveSession::takeNextScene() {
 
 void LiveSession::printStatus() {
     const engine::StudioStats stats = stats_->sample();
-    QString line = QStringLiteral("[%1 s] 场景 / scene %2 · %3 fps · 渲染延迟 / lagged %4 · 编码跳帧 / skipped %5 · CPU %6%")
-                       .arg(clock_.elapsed() / 1000)
-                       .arg(switcher_->programSceneId())
-                       .arg(stats.fps, 0, 'f', 1)
-                       .arg(stats.laggedFrames)
-                       .arg(stats.skippedFrames)
-                       .arg(stats.cpuPercent, 0, 'f', 0);
+    QString line =
+        QStringLiteral(
+            "[%1 s] 场景 / scene %2 · %3 fps · 渲染延迟 / lagged %4 · 编码跳帧 / skipped %5 · CPU %6%")
+            .arg(clock_.elapsed() / 1000)
+            .arg(switcher_->programSceneId())
+            .arg(stats.fps, 0, 'f', 1)
+            .arg(stats.laggedFrames)
+            .arg(stats.skippedFrames)
+            .arg(stats.cpuPercent, 0, 'f', 0);
     if (recorder_)
-        line += recorder_->active() ? QStringLiteral(" · 录像中 / recording") : QStringLiteral(" · 未录像 / not recording");
+        line += recorder_->active() ? QStringLiteral(" · 录像中 / recording")
+                                    : QStringLiteral(" · 未录像 / not recording");
     for (const auto& streamer : streamers_)
         line += QStringLiteral(" · ") + streamer->stateText();
     printErr(line);
@@ -199,9 +207,10 @@ void LiveSession::stop() {
     QJsonArray recordings;
     if (recorder_ && !recorder_->path().isEmpty()) {
         recorder_->stop();
-        QJsonObject recording{{QStringLiteral("path"), recorder_->path()},
-                              {QStringLiteral("seconds"), recorder_->seconds()},
-                              {QStringLiteral("bytes"), static_cast<double>(QFileInfo(recorder_->path()).size())}};
+        QJsonObject recording{
+            {QStringLiteral("path"), recorder_->path()},
+            {QStringLiteral("seconds"), recorder_->seconds()},
+            {QStringLiteral("bytes"), static_cast<double>(QFileInfo(recorder_->path()).size())}};
         if (recorder_->failure()) {
             recording.insert(QStringLiteral("error"), recorder_->failure()->toString());
             errors_.append(recorder_->failure()->toString());

@@ -22,5 +22,6 @@ int main(int argc, char** argv) {
         fprintf(stderr, "控制台界面尚未完成，请使用下列命令 / the control surface is not built yet; use:\n");
     }
     xz::app::printUsage();
-    return command.isEmpty() || command == QLatin1String("help") || command == QLatin1String("--help") ? 0 : 2;
+    return command.isEmpty() || command == QLatin1String("help") || command == QLatin1String("--help") ? 0
+                                                                                                       : 2;
 }

@@ -17,7 +17,8 @@ struct RemuxError {
 class Remuxer {
 public:
     // Writes `output` from `input` (H.264 + AAC in Matroska). Blocks until done or timeoutSec passes.
-    static std::optional<RemuxError> remuxToMp4(const QString& input, const QString& output, int timeoutSec = 600);
+    static std::optional<RemuxError> remuxToMp4(const QString& input, const QString& output,
+                                                int timeoutSec = 600);
     // "show_2026-11-29_10-00-00.mkv" -> "show_2026-11-29_10-00-00.mp4"
     static QString mp4PathFor(const QString& mkvPath);
 };

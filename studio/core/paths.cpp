@@ -8,7 +8,9 @@
 namespace xz::paths {
 namespace {
 
-QString homeOverride() { return qEnvironmentVariable("XIAOZHAN_HOME"); }
+QString homeOverride() {
+    return qEnvironmentVariable("XIAOZHAN_HOME");
+}
 
 // The binary lives in build/bin or <prefix>/bin; the shipped data sits in the source tree or <prefix>/share.
 QString shippedDir(const QString& name) {
@@ -29,14 +31,16 @@ QString configDir() {
     const QString home = homeOverride();
     if (!home.isEmpty())
         return home + QStringLiteral("/config");
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/xiaozhan");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/xiaozhan");
 }
 
 QString dataDir() {
     const QString home = homeOverride();
     if (!home.isEmpty())
         return home + QStringLiteral("/data");
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/xiaozhan");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/xiaozhan");
 }
 
 QString recordingsDir() {
@@ -51,6 +55,8 @@ QString scenesDir() {
     return fromEnv.isEmpty() ? shippedDir(QStringLiteral("scenes")) : fromEnv;
 }
 
-QString assetsDir() { return shippedDir(QStringLiteral("assets")); }
+QString assetsDir() {
+    return shippedDir(QStringLiteral("assets"));
+}
 
 } // namespace xz::paths

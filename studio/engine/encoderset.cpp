@@ -4,7 +4,8 @@
 
 namespace xz::engine {
 
-std::unique_ptr<EncoderSet> EncoderSet::create(const EncoderSettings& settings, std::optional<EngineError>* error) {
+std::unique_ptr<EncoderSet> EncoderSet::create(const EncoderSettings& settings,
+                                               std::optional<EngineError>* error) {
     std::unique_ptr<EncoderSet> set(new EncoderSet);
     OBSDataAutoRelease video = obs_data_create();
     obs_data_set_string(video, "rate_control", "CBR");

@@ -19,7 +19,8 @@ struct EncoderSettings {
 
 class EncoderSet {
 public:
-    static std::unique_ptr<EncoderSet> create(const EncoderSettings& settings, std::optional<EngineError>* error);
+    static std::unique_ptr<EncoderSet> create(const EncoderSettings& settings,
+                                              std::optional<EngineError>* error);
 
     obs_encoder_t* video() const { return video_; }
     obs_encoder_t* audio() const { return audio_; }

@@ -13,9 +13,9 @@ struct video_data;
 namespace xz::engine {
 
 struct TappedFrame {
-    QImage image;           // RGBA8888 at the tap's size
+    QImage image;             // RGBA8888 at the tap's size
     uint64_t timestampNs = 0; // libobs render time of the frame
-    uint64_t sequence = 0;  // frames seen since the tap started
+    uint64_t sequence = 0;    // frames seen since the tap started
 };
 
 class FrameTap {

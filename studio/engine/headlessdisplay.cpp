@@ -18,23 +18,24 @@ std::unique_ptr<HeadlessDisplay> HeadlessDisplay::startIfNeeded(std::optional<En
     // which avoids both guessing numbers and sleeping.
     int fds[2];
     if (pipe(fds) != 0) {
-        *error = EngineError{QStringLiteral("无法启动虚拟显示"), QStringLiteral("cannot start a virtual display"),
-                             QStringLiteral("pipe: %1").arg(errno)};
+        *error =
+            EngineError{QStringLiteral("无法启动虚拟显示"), QStringLiteral("cannot start a virtual display"),
+                        QStringLiteral("pipe: %1").arg(errno)};
         return nullptr;
     }
     const pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
         const QByteArray fd = QByteArray::number(fds[1]);
-        execlp("Xvfb", "Xvfb", "-displayfd", fd.constData(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
-               "-noreset", static_cast<char*>(nullptr));
+        execlp("Xvfb", "Xvfb", "-displayfd", fd.constData(), "-screen", "0", "1920x1080x24", "-nolisten",
+               "tcp", "-noreset", static_cast<char*>(nullptr));
         _exit(127);
     }
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
-        *error = EngineError{QStringLiteral("无法启动虚拟显示"), QStringLiteral("cannot start a virtual display"),
-                             QStringLiteral("fork failed")};
+        *error = EngineError{QStringLiteral("无法启动虚拟显示"),
+                             QStringLiteral("cannot start a virtual display"), QStringLiteral("fork failed")};
         return nullptr;
     }
     std::unique_ptr<HeadlessDisplay> display(new HeadlessDisplay(pid));

@@ -45,7 +45,9 @@ void handle(int level, const char* format, va_list args, void*) {
 
 } // namespace
 
-void install() { base_set_log_handler(handle, nullptr); }
+void install() {
+    base_set_log_handler(handle, nullptr);
+}
 
 void addSecret(const QString& secret) {
     QMutexLocker lock(&redactorMutex);

@@ -22,12 +22,15 @@ Recorder::Recorder(EncoderSet& encoders, const QString& programId, QObject* pare
     connect(&diskWatch_, &QTimer::timeout, this, &Recorder::checkDiskSpace);
 }
 
-Recorder::~Recorder() { stop(); }
+Recorder::~Recorder() {
+    stop();
+}
 
 std::optional<EngineError> Recorder::start(const QString& directory) {
     if (!QDir().mkpath(directory))
         return EngineError{QStringLiteral("无法创建录像文件夹：%1").arg(directory),
-                           QStringLiteral("cannot create the recording folder: %1").arg(directory), QString()};
+                           QStringLiteral("cannot create the recording folder: %1").arg(directory),
+                           QString()};
     // Write a probe rather than trusting permission bits (root ignores them; read-only mounts do not).
     QFile probe(directory + QStringLiteral("/.xiaozhan-write-test"));
     if (!probe.open(QIODevice::WriteOnly)) {
@@ -39,14 +42,16 @@ std::optional<EngineError> Recorder::start(const QString& directory) {
     probe.remove();
     const uint64_t freeBytes = os_get_free_disk_space(directory.toUtf8().constData());
     if (freeBytes < kMinimumFreeBytes)
-        return EngineError{QStringLiteral("磁盘空间不足（剩余 %1 MB）：%2").arg(freeBytes >> 20).arg(directory),
-                           QStringLiteral("not enough disk space (%1 MB free): %2").arg(freeBytes >> 20).arg(directory),
-                           QString()};
+        return EngineError{
+            QStringLiteral("磁盘空间不足（剩余 %1 MB）：%2").arg(freeBytes >> 20).arg(directory),
+            QStringLiteral("not enough disk space (%1 MB free): %2").arg(freeBytes >> 20).arg(directory),
+            QString()};
 
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd_HH-mm-ss"));
     QString candidate = QStringLiteral("%1/%2_%3.mkv").arg(QDir(directory).absolutePath(), programId_, stamp);
     for (int n = 2; QFile::exists(candidate); ++n)
-        candidate = QStringLiteral("%1/%2_%3_%4.mkv").arg(QDir(directory).absolutePath(), programId_, stamp).arg(n);
+        candidate =
+            QStringLiteral("%1/%2_%3_%4.mkv").arg(QDir(directory).absolutePath(), programId_, stamp).arg(n);
     path_ = candidate;
 
     OBSDataAutoRelease settings = obs_data_create();
@@ -65,7 +70,8 @@ std::optional<EngineError> Recorder::start(const QString& directory) {
     failure_.reset();
     if (!obs_output_start(output_)) {
         const QString lastError = QString::fromUtf8(obs_output_get_last_error(output_));
-        return EngineError{QStringLiteral("录像无法开始"), QStringLiteral("recording could not start"), lastError};
+        return EngineError{QStringLiteral("录像无法开始"), QStringLiteral("recording could not start"),
+                           lastError};
     }
     startedNs_ = os_gettime_ns();
     stoppedNs_ = 0;
@@ -93,7 +99,9 @@ void Recorder::stop(int timeoutMs) {
     output_ = nullptr;
 }
 
-bool Recorder::active() const { return output_ && obs_output_active(output_); }
+bool Recorder::active() const {
+    return output_ && obs_output_active(output_);
+}
 
 double Recorder::seconds() const {
     if (!startedNs_)
@@ -125,8 +133,8 @@ void Recorder::onStop(void* param, calldata_t* data) {
     const int code = static_cast<int>(calldata_int(data, "code"));
     const QString lastError = QString::fromUtf8(calldata_string(data, "last_error"));
     // libobs' output thread: hand over to the recorder's own thread.
-    QMetaObject::invokeMethod(self, [self, code, lastError] { self->handleStop(code, lastError); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self, [self, code, lastError] { self->handleStop(code, lastError); }, Qt::QueuedConnection);
 }
 
 void Recorder::handleStop(int code, const QString& lastError) {

@@ -23,11 +23,21 @@ void* create(obs_data_t* settings, obs_service_t*) {
     return service;
 }
 
-void destroy(void* data) { delete static_cast<RtmpService*>(data); }
-const char* name(void*) { return "Xiaozhan RTMP"; }
-const char* url(void* data) { return static_cast<RtmpService*>(data)->server.c_str(); }
-const char* key(void* data) { return static_cast<RtmpService*>(data)->key.c_str(); }
-const char* outputType(void*) { return "rtmp_output"; }
+void destroy(void* data) {
+    delete static_cast<RtmpService*>(data);
+}
+const char* name(void*) {
+    return "Xiaozhan RTMP";
+}
+const char* url(void* data) {
+    return static_cast<RtmpService*>(data)->server.c_str();
+}
+const char* key(void* data) {
+    return static_cast<RtmpService*>(data)->key.c_str();
+}
+const char* outputType(void*) {
+    return "rtmp_output";
+}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "scenegraph.h"
 
+#include "gstcapture.h"
 #include "logging.h"
 #include "testpattern.h"
 
@@ -9,7 +10,9 @@ namespace {
 using show::SourceKind;
 using show::TransitionKind;
 
-bool typeAvailable(const char* typeId) { return obs_source_get_display_name(typeId) != nullptr; }
+bool typeAvailable(const char* typeId) {
+    return obs_source_get_display_name(typeId) != nullptr;
+}
 
 EngineError missingType(const show::Source& source, const char* typeId) {
     return EngineError{QStringLiteral("源“%1”需要的功能模块未加载").arg(source.id),
@@ -79,8 +82,26 @@ SceneGraph::~SceneGraph() {
 }
 
 OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
-    // No capture device is wired yet: the camera is a private scene of a moving pattern with its name on it.
     const show::Canvas& canvas = show_.canvas;
+    if (!source.device.isEmpty()) {
+        // A real device: the capture source fits its picture to the canvas and shows its own slate (with the
+        // camera's name) while the signal is missing, so a bad pipeline never stops the rest of the show.
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_string(settings, capture::kSettingDevice, source.device.toUtf8().constData());
+        obs_data_set_string(
+            settings, capture::kSettingLabel,
+            (source.label.isEmpty() ? source.id : source.label + QStringLiteral("  ") + source.id)
+                .toUtf8()
+                .constData());
+        obs_data_set_int(settings, capture::kSettingWidth, canvas.width);
+        obs_data_set_int(settings, capture::kSettingHeight, canvas.height);
+        OBSSourceAutoRelease capture = obs_source_create_private(
+            capture::kGstCaptureSourceId, ("camera:" + source.id).toUtf8().constData(), settings);
+        if (capture)
+            captureIds_.append(source.id);
+        return capture;
+    }
+    // No device: the camera is a private scene of a moving pattern with its name on it.
     OBSDataAutoRelease patternSettings = obs_data_create();
     obs_data_set_int(patternSettings, "width", canvas.width);
     obs_data_set_int(patternSettings, "height", canvas.height);
@@ -117,8 +138,10 @@ OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
 }
 
 bool SceneGraph::createSources(std::optional<EngineError>* error) {
-    if (!typeAvailable("text_ft2_source_v2") || !typeAvailable("image_source") || !typeAvailable("color_source_v3")) {
-        *error = EngineError{QStringLiteral("图像或文字模块未加载"), QStringLiteral("image or text modules are missing"),
+    if (!typeAvailable("text_ft2_source_v2") || !typeAvailable("image_source") ||
+        !typeAvailable("color_source_v3")) {
+        *error = EngineError{QStringLiteral("图像或文字模块未加载"),
+                             QStringLiteral("image or text modules are missing"),
                              QStringLiteral("image-source / text-freetype2")};
         return false;
     }
@@ -160,15 +183,15 @@ bool SceneGraph::createSources(std::optional<EngineError>* error) {
         case SourceKind::AudioInput:
             if (!typeAvailable("pulse_input_capture")) {
                 // A studio without a sound server still runs its pictures; the operator is told.
-                warnings_.append(QStringLiteral("麦克风“%1”不可用（无声音服务） / microphone '%1' unavailable "
-                                                "(no sound server module)")
-                                     .arg(source.id));
+                warnings_.append(
+                    QStringLiteral("麦克风“%1”不可用（无声音服务） / microphone '%1' unavailable "
+                                   "(no sound server module)")
+                        .arg(source.id));
                 continue;
             }
-            obs_data_set_string(settings, "device_id",
-                                (source.device.isEmpty() ? QStringLiteral("default") : source.device)
-                                    .toUtf8()
-                                    .constData());
+            obs_data_set_string(
+                settings, "device_id",
+                (source.device.isEmpty() ? QStringLiteral("default") : source.device).toUtf8().constData());
             created = obs_source_create_private("pulse_input_capture", name.constData(), settings);
             break;
         }
@@ -195,9 +218,9 @@ bool SceneGraph::createScenes(std::optional<EngineError>* error) {
                 continue; // an unavailable microphone: the scene plays without it
             obs_sceneitem_t* sceneItem = obs_scene_add(created, source);
             if (!sceneItem) {
-                *error = EngineError{QStringLiteral("场景“%1”无法放入“%2”").arg(scene.id, item.sourceId),
-                                     QStringLiteral("scene '%1' cannot hold '%2'").arg(scene.id, item.sourceId),
-                                     QString()};
+                *error = EngineError{
+                    QStringLiteral("场景“%1”无法放入“%2”").arg(scene.id, item.sourceId),
+                    QStringLiteral("scene '%1' cannot hold '%2'").arg(scene.id, item.sourceId), QString()};
                 return false;
             }
             const vec2 position{static_cast<float>(item.x), static_cast<float>(item.y)};
@@ -250,11 +273,12 @@ bool SceneGraph::createTransitions(std::optional<EngineError>* error) {
         default:
             break;
         }
-        OBSSourceAutoRelease created = obs_source_create_private(
-            type, ("transition:" + transition.id).toUtf8().constData(), settings);
+        OBSSourceAutoRelease created =
+            obs_source_create_private(type, ("transition:" + transition.id).toUtf8().constData(), settings);
         if (!created) {
-            *error = EngineError{QStringLiteral("无法创建转场“%1”").arg(transition.id),
-                                 QStringLiteral("cannot create transition '%1'").arg(transition.id), QString()};
+            *error =
+                EngineError{QStringLiteral("无法创建转场“%1”").arg(transition.id),
+                            QStringLiteral("cannot create transition '%1'").arg(transition.id), QString()};
             return false;
         }
         obs_transition_set_size(created, static_cast<uint32_t>(show_.canvas.width),
@@ -279,6 +303,12 @@ obs_source_t* SceneGraph::sceneSource(const QString& sceneId) const {
 obs_source_t* SceneGraph::transition(const QString& transitionId) const {
     const auto it = transitions_.find(transitionId);
     return it == transitions_.end() ? nullptr : it->second.Get();
+}
+
+std::optional<capture::CaptureStatus> SceneGraph::cameraCapture(const QString& cameraId) const {
+    if (!captureIds_.contains(cameraId))
+        return std::nullopt;
+    return capture::captureStatus(source(cameraId));
 }
 
 obs_source_t* SceneGraph::source(const QString& sourceId) const {

@@ -31,13 +31,16 @@ QString streamStateName(StreamState state) {
     return QStringLiteral("idle");
 }
 
-Streamer::Streamer(EncoderSet& encoders, const StreamTarget& target, const ReconnectPolicy& policy, QObject* parent)
+Streamer::Streamer(EncoderSet& encoders, const StreamTarget& target, const ReconnectPolicy& policy,
+                   QObject* parent)
     : QObject(parent), encoders_(encoders), target_(target), policy_(policy) {
     // Whatever libobs logs about this connection must not contain the key.
     obslog::addSecret(target_.key);
 }
 
-Streamer::~Streamer() { stop(); }
+Streamer::~Streamer() {
+    stop();
+}
 
 std::optional<EngineError> Streamer::start() {
     OBSDataAutoRelease serviceSettings = obs_data_create();
@@ -102,7 +105,9 @@ QString Streamer::stateText() const {
     case StreamState::Live:
         return QStringLiteral("直播中 / live");
     case StreamState::Reconnecting:
-        return QStringLiteral("网络断开，正在重连（%1/%2） / reconnecting (%1/%2)").arg(attempt_).arg(policy_.maxRetries);
+        return QStringLiteral("网络断开，正在重连（%1/%2） / reconnecting (%1/%2)")
+            .arg(attempt_)
+            .arg(policy_.maxRetries);
     case StreamState::Failed:
         return QStringLiteral("直播中断 / failed: ") + (failure_ ? failure_->toString() : QString());
     case StreamState::Stopped:
@@ -111,9 +116,15 @@ QString Streamer::stateText() const {
     return QString();
 }
 
-int Streamer::droppedFrames() const { return output_ ? obs_output_get_frames_dropped(output_) : finalDropped_; }
-int Streamer::totalFrames() const { return output_ ? obs_output_get_total_frames(output_) : finalTotal_; }
-uint64_t Streamer::totalBytes() const { return output_ ? obs_output_get_total_bytes(output_) : finalBytes_; }
+int Streamer::droppedFrames() const {
+    return output_ ? obs_output_get_frames_dropped(output_) : finalDropped_;
+}
+int Streamer::totalFrames() const {
+    return output_ ? obs_output_get_total_frames(output_) : finalTotal_;
+}
+uint64_t Streamer::totalBytes() const {
+    return output_ ? obs_output_get_total_bytes(output_) : finalBytes_;
+}
 
 void Streamer::setState(StreamState state) {
     if (state == state_)
@@ -126,7 +137,8 @@ void Streamer::setState(StreamState state) {
 // The four handlers run on libobs threads: they only post to the streamer's own thread.
 void Streamer::onStart(void* param, calldata_t*) {
     auto* self = static_cast<Streamer*>(param);
-    QMetaObject::invokeMethod(self, [self] { self->setState(StreamState::Live); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        self, [self] { self->setState(StreamState::Live); }, Qt::QueuedConnection);
 }
 
 void Streamer::onStop(void* param, calldata_t* data) {

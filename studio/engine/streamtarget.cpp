@@ -12,12 +12,12 @@ std::optional<StreamTarget> StreamTarget::parse(const QString& url, std::optiona
     const QUrl parsed(url, QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
     // Errors show only where the address points, never its path or query (where keys live).
-    const QString shown = parsed.isValid() ? scheme + QStringLiteral("://") + parsed.host() : QStringLiteral("?");
+    const QString shown =
+        parsed.isValid() ? scheme + QStringLiteral("://") + parsed.host() : QStringLiteral("?");
     if (!parsed.isValid() || (scheme != QLatin1String("rtmp") && scheme != QLatin1String("rtmps")) ||
         parsed.host().isEmpty()) {
         *error = EngineError{QStringLiteral("直播地址无效，应为 rtmp://服务器/应用/推流码"),
-                             QStringLiteral("invalid stream address; expected rtmp://server/app/key"),
-                             shown};
+                             QStringLiteral("invalid stream address; expected rtmp://server/app/key"), shown};
         return std::nullopt;
     }
     // The application name is the first path segment; everything after it is the key (keys may hold '/').
@@ -33,9 +33,9 @@ std::optional<StreamTarget> StreamTarget::parse(const QString& url, std::optiona
         target.key = path.mid(appEnd + 1);
     }
     if (server.path().size() <= 1) {
-        *error = EngineError{QStringLiteral("直播地址缺少应用名（如 /live）"),
-                             QStringLiteral("the stream address has no application name (such as /live)"),
-                             shown};
+        *error =
+            EngineError{QStringLiteral("直播地址缺少应用名（如 /live）"),
+                        QStringLiteral("the stream address has no application name (such as /live)"), shown};
         return std::nullopt;
     }
     if (parsed.hasQuery())

@@ -7,7 +7,9 @@ namespace xz::engine {
 StatsSampler::StatsSampler(const QString& recordingDir)
     : recordingDir_(recordingDir), cpu_(os_cpu_usage_info_start()) {}
 
-StatsSampler::~StatsSampler() { os_cpu_usage_info_destroy(cpu_); }
+StatsSampler::~StatsSampler() {
+    os_cpu_usage_info_destroy(cpu_);
+}
 
 StudioStats StatsSampler::sample() {
     StudioStats stats;

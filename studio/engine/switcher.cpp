@@ -15,7 +15,9 @@ Switcher::Switcher(const SceneGraph& graph, const QString& firstSceneId, QObject
     preview_ = sceneAfter(program_);
 }
 
-Switcher::~Switcher() { obs_set_output_source(0, nullptr); }
+Switcher::~Switcher() {
+    obs_set_output_source(0, nullptr);
+}
 
 QString Switcher::sceneAfter(const QString& sceneId) const {
     const QStringList ids = graph_.sceneIds();
@@ -25,8 +27,8 @@ QString Switcher::sceneAfter(const QString& sceneId) const {
 
 std::optional<EngineError> Switcher::setPreview(const QString& sceneId) {
     if (!graph_.sceneSource(sceneId))
-        return EngineError{QStringLiteral("没有场景“%1”").arg(sceneId), QStringLiteral("no scene '%1'").arg(sceneId),
-                           QString()};
+        return EngineError{QStringLiteral("没有场景“%1”").arg(sceneId),
+                           QStringLiteral("no scene '%1'").arg(sceneId), QString()};
     preview_ = sceneId;
     emit previewChanged(preview_);
     return std::nullopt;
@@ -38,8 +40,8 @@ std::optional<EngineError> Switcher::take(const QString& transitionId) {
     const QString id = wanted.isEmpty() ? QStringLiteral("cut") : wanted;
     obs_source_t* transition = graph_.transition(id);
     if (!transition)
-        return EngineError{QStringLiteral("没有转场“%1”").arg(id), QStringLiteral("no transition '%1'").arg(id),
-                           QString()};
+        return EngineError{QStringLiteral("没有转场“%1”").arg(id),
+                           QStringLiteral("no transition '%1'").arg(id), QString()};
     obs_source_t* target = graph_.sceneSource(preview_);
     obs_source_t* current = graph_.sceneSource(program_);
 
@@ -54,7 +56,8 @@ std::optional<EngineError> Switcher::take(const QString& transitionId) {
         // A cut is immediate: the next rendered frame is the new scene.
         obs_transition_set(transition, target);
     } else {
-        obs_transition_start(transition, OBS_TRANSITION_MODE_AUTO, static_cast<uint32_t>(spec->durationMs), target);
+        obs_transition_start(transition, OBS_TRANSITION_MODE_AUTO, static_cast<uint32_t>(spec->durationMs),
+                             target);
     }
     ++takes_;
     // What was on air comes back to preview, so pressing take again returns to it (the usual studio habit).

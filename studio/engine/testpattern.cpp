@@ -14,7 +14,8 @@ struct TestPattern {
 };
 
 // SMPTE-like bar colours (ARGB), at 75% so they stay legal in limited range.
-constexpr uint32_t kBars[] = {0xffbfbfbf, 0xffbfbf00, 0xff00bfbf, 0xff00bf00, 0xffbf00bf, 0xffbf0000, 0xff0000bf};
+constexpr uint32_t kBars[] = {0xffbfbfbf, 0xffbfbf00, 0xff00bfbf, 0xff00bf00,
+                              0xffbf00bf, 0xffbf0000, 0xff0000bf};
 constexpr int kBarCount = sizeof kBars / sizeof kBars[0];
 
 void drawRect(gs_eparam_t* color, uint32_t argb, float x, float y, uint32_t w, uint32_t h) {
@@ -38,7 +39,9 @@ void* create(obs_data_t* settings, obs_source_t*) {
     return pattern;
 }
 
-void destroy(void* data) { delete static_cast<TestPattern*>(data); }
+void destroy(void* data) {
+    delete static_cast<TestPattern*>(data);
+}
 
 void defaults(obs_data_t* settings) {
     obs_data_set_default_int(settings, "width", 1280);
@@ -77,9 +80,15 @@ void render(void* data, gs_effect_t*) {
     gs_technique_end(technique);
 }
 
-uint32_t width(void* data) { return static_cast<TestPattern*>(data)->width; }
-uint32_t height(void* data) { return static_cast<TestPattern*>(data)->height; }
-const char* name(void*) { return "Xiaozhan test pattern"; }
+uint32_t width(void* data) {
+    return static_cast<TestPattern*>(data)->width;
+}
+uint32_t height(void* data) {
+    return static_cast<TestPattern*>(data)->height;
+}
+const char* name(void*) {
+    return "Xiaozhan test pattern";
+}
 
 } // namespace
 

@@ -35,7 +35,9 @@ bool LiveCommand::waitForStderr(const QString& text, int timeoutMs) {
     return false;
 }
 
-void LiveCommand::sendSignal(int signalNumber) { ::kill(static_cast<pid_t>(process_.processId()), signalNumber); }
+void LiveCommand::sendSignal(int signalNumber) {
+    ::kill(static_cast<pid_t>(process_.processId()), signalNumber);
+}
 
 namespace {
 

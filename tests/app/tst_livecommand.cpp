@@ -68,7 +68,8 @@ void LiveCommandTest::recordsStreamsAndPrintsOneJsonLine() {
 
     const QJsonObject recording = firstRecording(run);
     const QString mkv = recording.value(QStringLiteral("path")).toString();
-    QVERIFY2(QFileInfo(mkv).fileName().startsWith(QLatin1String("cooking_") + QDate::currentDate().toString(Qt::ISODate)),
+    QVERIFY2(QFileInfo(mkv).fileName().startsWith(QLatin1String("cooking_") +
+                                                  QDate::currentDate().toString(Qt::ISODate)),
              qPrintable(mkv));
     const MediaInfo mkvInfo = probeMedia(mkv);
     QVERIFY(mkvInfo.hasVideo && mkvInfo.hasAudio);
@@ -76,8 +77,9 @@ void LiveCommandTest::recordsStreamsAndPrintsOneJsonLine() {
     const QString mp4 = recording.value(QStringLiteral("mp4")).toString();
     const MediaInfo mp4Info = probeMedia(mp4);
     QVERIFY2(mp4Info.readable && mp4Info.hasAudio, qPrintable(mp4));
-    QVERIFY2(qAbs(mp4Info.durationSec - mkvInfo.durationSec) < 0.5,
-             qPrintable(QStringLiteral("mp4 %1 s, mkv %2 s").arg(mp4Info.durationSec).arg(mkvInfo.durationSec)));
+    QVERIFY2(
+        qAbs(mp4Info.durationSec - mkvInfo.durationSec) < 0.5,
+        qPrintable(QStringLiteral("mp4 %1 s, mkv %2 s").arg(mp4Info.durationSec).arg(mkvInfo.durationSec)));
     QTRY_VERIFY_WITH_TIMEOUT(!server.receivedFiles().isEmpty(), 3000);
     QVERIFY(decodableSeconds(server.receivedFiles().last()) > 3.0);
 }
@@ -133,7 +135,8 @@ void LiveCommandTest::aBadShowFileStopsBeforeAnythingStartsWithItsPreciseMessage
 }
 
 void LiveCommandTest::anUnknownCameraIsNamedWithTheCamerasTheShowHas() {
-    LiveCommand live({"--show", "cooking", "--headless", "--duration", "1", "--camera", "cam-nope=videotestsrc"});
+    LiveCommand live(
+        {"--show", "cooking", "--headless", "--duration", "1", "--camera", "cam-nope=videotestsrc"});
     live.start();
     const LiveRun run = live.finish(30000);
     QCOMPARE(run.exitCode, 2);

@@ -19,8 +19,8 @@ void LiveOptionsTest::parsesTheWholeContract() {
     QString error;
     const auto options = LiveOptions::parse(
         {"--show", "cooking", "--headless", "--record", "/tmp/r", "--stream", "rtmp://a/live/k1", "--stream",
-         "rtmps://b/app/k2", "--duration", "90", "--cycle-scenes", "7.5", "--camera", "cam-host=v4l2src device=/dev/video0",
-         "--rundown", "auto", "--remux"},
+         "rtmps://b/app/k2", "--duration", "90", "--cycle-scenes", "7.5", "--camera",
+         "cam-host=v4l2src device=/dev/video0", "--rundown", "auto", "--remux"},
         &error);
     QVERIFY2(options, qPrintable(error));
     QCOMPARE(options->show, QStringLiteral("cooking"));
@@ -38,7 +38,8 @@ void LiveOptionsTest::parsesTheWholeContract() {
 
 void LiveOptionsTest::acceptsClockTimesAndEqualsSyntax() {
     QString error;
-    const auto options = LiveOptions::parse({"--show=stage", "--duration=00:01:30.5", "--cycle-scenes", "0:10"}, &error);
+    const auto options =
+        LiveOptions::parse({"--show=stage", "--duration=00:01:30.5", "--cycle-scenes", "0:10"}, &error);
     QVERIFY2(options, qPrintable(error));
     QCOMPARE(options->show, QStringLiteral("stage"));
     QCOMPARE(options->durationSec, 90.5);
@@ -50,16 +51,20 @@ void LiveOptionsTest::rejectsBadValuesNamingTheOption_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("no show") << QStringList{"--headless"} << "--show";
     QTest::newRow("word as duration") << QStringList{"--show", "cooking", "--duration", "abc"} << "not 'abc'";
-    QTest::newRow("negative cycle") << QStringList{"--show", "cooking", "--cycle-scenes", "-3"} << "--cycle-scenes";
+    QTest::newRow("negative cycle") << QStringList{"--show", "cooking", "--cycle-scenes", "-3"}
+                                    << "--cycle-scenes";
     QTest::newRow("zero duration") << QStringList{"--show", "cooking", "--duration", "0"} << "positive";
-    QTest::newRow("minutes over 59") << QStringList{"--show", "cooking", "--duration", "1:75:00"} << "not '1:75:00'";
-    QTest::newRow("missing value") << QStringList{"--show", "cooking", "--record"} << "--record needs a value";
+    QTest::newRow("minutes over 59") << QStringList{"--show", "cooking", "--duration", "1:75:00"}
+                                     << "not '1:75:00'";
+    QTest::newRow("missing value") << QStringList{"--show", "cooking", "--record"}
+                                   << "--record needs a value";
     QTest::newRow("option as value") << QStringList{"--show", "--headless"} << "--show needs a value";
-    QTest::newRow("camera without pipeline") << QStringList{"--show", "cooking", "--camera", "cam-host"}
-                                             << "ID=PIPELINE";
-    QTest::newRow("camera without id") << QStringList{"--show", "cooking", "--camera", "=videotestsrc"}
-                                       << "ID=PIPELINE";
-    QTest::newRow("unknown rundown mode") << QStringList{"--show", "cooking", "--rundown", "manual"} << "'auto'";
+    QTest::newRow("camera without pipeline")
+        << QStringList{"--show", "cooking", "--camera", "cam-host"} << "ID=PIPELINE";
+    QTest::newRow("camera without id")
+        << QStringList{"--show", "cooking", "--camera", "=videotestsrc"} << "ID=PIPELINE";
+    QTest::newRow("unknown rundown mode")
+        << QStringList{"--show", "cooking", "--rundown", "manual"} << "'auto'";
     QTest::newRow("unknown option") << QStringList{"--show", "cooking", "--recrod", "/tmp"} << "'--recrod'";
 }
 

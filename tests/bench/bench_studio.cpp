@@ -79,7 +79,8 @@ ChildResult runChild(const QStringList& argv) {
 
 // Mode 2: the same scenes through plain libobs calls, recorded and streamed, nothing else.
 int runBare(const QString& url, const QString& dir, double seconds) {
-    const show::LoadResult loaded = show::ShowLoader::loadFile(QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes/cooking/show.json"));
+    const show::LoadResult loaded =
+        show::ShowLoader::loadFile(QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes/cooking/show.json"));
     if (!loaded.ok())
         return 2;
     std::optional<engine::EngineError> error;
@@ -95,16 +96,19 @@ int runBare(const QString& url, const QString& dir, double seconds) {
         obs_data_set_int(videoSettings, "keyint_sec", 2);
         obs_data_set_string(videoSettings, "preset", "veryfast");
         obs_data_set_string(videoSettings, "x264opts", "bframes=0");
-        OBSEncoderAutoRelease video = obs_video_encoder_create("obs_x264", "bare-h264", videoSettings, nullptr);
+        OBSEncoderAutoRelease video =
+            obs_video_encoder_create("obs_x264", "bare-h264", videoSettings, nullptr);
         OBSDataAutoRelease audioSettings = obs_data_create();
         obs_data_set_int(audioSettings, "bitrate", 160);
-        OBSEncoderAutoRelease audio = obs_audio_encoder_create("ffmpeg_aac", "bare-aac", audioSettings, 0, nullptr);
+        OBSEncoderAutoRelease audio =
+            obs_audio_encoder_create("ffmpeg_aac", "bare-aac", audioSettings, 0, nullptr);
         obs_encoder_set_video(video, obs_get_video());
         obs_encoder_set_audio(audio, obs_get_audio());
 
         OBSDataAutoRelease recordSettings = obs_data_create();
         obs_data_set_string(recordSettings, "path", (dir + QStringLiteral("/bare.mkv")).toUtf8().constData());
-        OBSOutputAutoRelease record = obs_output_create("ffmpeg_muxer", "bare-record", recordSettings, nullptr);
+        OBSOutputAutoRelease record =
+            obs_output_create("ffmpeg_muxer", "bare-record", recordSettings, nullptr);
         obs_output_set_video_encoder(record, video);
         obs_output_set_audio_encoder(record, audio, 0);
 
@@ -112,7 +116,8 @@ int runBare(const QString& url, const QString& dir, double seconds) {
         OBSDataAutoRelease serviceSettings = obs_data_create();
         obs_data_set_string(serviceSettings, "server", url.left(split).toUtf8().constData());
         obs_data_set_string(serviceSettings, "key", url.mid(split + 1).toUtf8().constData());
-        OBSServiceAutoRelease service = obs_service_create_private("xz_rtmp_service", "bare-service", serviceSettings);
+        OBSServiceAutoRelease service =
+            obs_service_create_private("xz_rtmp_service", "bare-service", serviceSettings);
         OBSOutputAutoRelease stream = obs_output_create("rtmp_output", "bare-stream", nullptr, nullptr);
         obs_output_set_service(stream, service);
         obs_output_set_video_encoder(stream, video);
@@ -125,10 +130,11 @@ int runBare(const QString& url, const QString& dir, double seconds) {
         obs_output_stop(record);
         while (obs_output_active(record) || obs_output_active(stream))
             QThread::msleep(20);
-        QJsonObject summary{{"frames", static_cast<qint64>(obs_get_total_frames())},
-                            {"lagged", static_cast<qint64>(obs_get_lagged_frames())},
-                            {"skipped", static_cast<qint64>(video_output_get_skipped_frames(obs_get_video()))},
-                            {"dropped", obs_output_get_frames_dropped(stream)}};
+        QJsonObject summary{
+            {"frames", static_cast<qint64>(obs_get_total_frames())},
+            {"lagged", static_cast<qint64>(obs_get_lagged_frames())},
+            {"skipped", static_cast<qint64>(video_output_get_skipped_frames(obs_get_video()))},
+            {"dropped", obs_output_get_frames_dropped(stream)}};
         obs_set_output_source(0, nullptr);
         fprintf(stdout, "%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
     }
@@ -170,7 +176,8 @@ int runTakeLatency(int takes) {
         while (!firstNewFrameNs.load() && waited.elapsed() < 2000)
             QThread::msleep(2);
         if (firstNewFrameNs.load())
-            frames.append(std::ceil((static_cast<double>(firstNewFrameNs.load()) - takeCalledNs.load()) / intervalNs));
+            frames.append(
+                std::ceil((static_cast<double>(firstNewFrameNs.load()) - takeCalledNs.load()) / intervalNs));
         takeCalledNs = 0;
         QThread::msleep(150 + (i * 37) % 50); // land at varying points within a frame
     }
@@ -202,15 +209,17 @@ int main(int argc, char** argv) {
     }
     QTemporaryDir dir;
     const QString self = QCoreApplication::applicationFilePath();
-    printf("bench_studio: cooking show 1280x720@30, recording + streaming to loopback nginx-rtmp, %.0f s each\n",
-           seconds);
+    printf(
+        "bench_studio: cooking show 1280x720@30, recording + streaming to loopback nginx-rtmp, %.0f s each\n",
+        seconds);
     fflush(stdout);
-    const ChildResult bare =
-        runChild({self, QStringLiteral("--bare"), server.url(QStringLiteral("bare")), dir.path(), QString::number(seconds)});
-    const ChildResult studio = runChild({QStringLiteral(XIAOZHAN_BINARY), QStringLiteral("live"), QStringLiteral("--show"),
-                                         QStringLiteral("cooking"), QStringLiteral("--headless"), QStringLiteral("--record"),
-                                         dir.path(), QStringLiteral("--stream"), server.url(QStringLiteral("studio")),
-                                         QStringLiteral("--duration"), QString::number(seconds)});
+    const ChildResult bare = runChild({self, QStringLiteral("--bare"), server.url(QStringLiteral("bare")),
+                                       dir.path(), QString::number(seconds)});
+    const ChildResult studio =
+        runChild({QStringLiteral(XIAOZHAN_BINARY), QStringLiteral("live"), QStringLiteral("--show"),
+                  QStringLiteral("cooking"), QStringLiteral("--headless"), QStringLiteral("--record"),
+                  dir.path(), QStringLiteral("--stream"), server.url(QStringLiteral("studio")),
+                  QStringLiteral("--duration"), QString::number(seconds)});
     const ChildResult latency = runChild({self, QStringLiteral("--take-latency")});
 
     const double bareCpu = bare.cpuSec / seconds;
@@ -222,13 +231,15 @@ int main(int argc, char** argv) {
             .arg(s.value("skipped").toInt())
             .arg(s.value("dropped").toInt());
     };
-    printf("bare libobs (same scenes):  %.3f CPU-s per s of show (%s)\n", bareCpu, qPrintable(counters(bare.summary)));
+    printf("bare libobs (same scenes):  %.3f CPU-s per s of show (%s)\n", bareCpu,
+           qPrintable(counters(bare.summary)));
     printf("xiaozhan live:              %.3f CPU-s per s of show (%s)\n", studioCpu,
            qPrintable(counters(studio.summary)));
     printf("studio / bare CPU ratio:    %.3f  (overhead %+.1f%%, goal < +15%%)\n", studioCpu / bareCpu,
            (studioCpu / bareCpu - 1) * 100);
-    printf("take latency (cut, %d takes): median %.0f frame(s), max %.0f frame(s) (goal: the next frame = 1)\n",
-           latency.summary.value("takes").toInt(), latency.summary.value("medianFrames").toDouble(),
-           latency.summary.value("maxFrames").toDouble());
+    printf(
+        "take latency (cut, %d takes): median %.0f frame(s), max %.0f frame(s) (goal: the next frame = 1)\n",
+        latency.summary.value("takes").toInt(), latency.summary.value("medianFrames").toDouble(),
+        latency.summary.value("maxFrames").toDouble());
     return 0;
 }

@@ -27,16 +27,21 @@ double parseRate(const QString& rate) {
 MediaInfo probeMedia(const QString& path) {
     MediaInfo info;
     const QJsonObject root =
-        QJsonDocument::fromJson(run(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"),
-                                                                QStringLiteral("-print_format"), QStringLiteral("json"),
-                                                                QStringLiteral("-show_format"), QStringLiteral("-show_streams"), path}))
+        QJsonDocument::fromJson(run(QStringLiteral("ffprobe"),
+                                    {QStringLiteral("-v"), QStringLiteral("error"),
+                                     QStringLiteral("-print_format"), QStringLiteral("json"),
+                                     QStringLiteral("-show_format"), QStringLiteral("-show_streams"), path}))
             .object();
     if (root.isEmpty()) {
         info.error = QStringLiteral("ffprobe could not read ") + path;
         return info;
     }
     info.readable = true;
-    info.durationSec = root.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble();
+    info.durationSec = root.value(QStringLiteral("format"))
+                           .toObject()
+                           .value(QStringLiteral("duration"))
+                           .toString()
+                           .toDouble();
     for (const QJsonValue& value : root.value(QStringLiteral("streams")).toArray()) {
         const QJsonObject stream = value.toObject();
         const QString type = stream.value(QStringLiteral("codec_type")).toString();
@@ -55,10 +60,11 @@ MediaInfo probeMedia(const QString& path) {
 }
 
 QList<double> videoPacketTimes(const QString& path) {
-    const QByteArray out = run(QStringLiteral("ffprobe"),
-                               {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("packet=pts_time"),
-                                QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
+    const QByteArray out =
+        run(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+             QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("packet=pts_time"),
+             QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
     QList<double> times;
     for (const QByteArray& line : out.split('\n')) {
         bool ok = false;
@@ -71,10 +77,11 @@ QList<double> videoPacketTimes(const QString& path) {
 
 double decodableSeconds(const QString& path) {
     // Decode for real (not just read the index), as a viewer's player would.
-    const QByteArray out = run(QStringLiteral("ffprobe"),
-                               {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("frame=pts_time"),
-                                QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
+    const QByteArray out =
+        run(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+             QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("frame=pts_time"),
+             QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
     double last = 0;
     for (const QByteArray& line : out.split('\n')) {
         bool ok = false;

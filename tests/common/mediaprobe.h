@@ -8,7 +8,7 @@ namespace xz::testing {
 
 struct MediaInfo {
     bool readable = false;
-    double durationSec = 0;  // container duration (0 if the container has none, e.g. after a crash)
+    double durationSec = 0; // container duration (0 if the container has none, e.g. after a crash)
     int width = 0;
     int height = 0;
     double fps = 0;

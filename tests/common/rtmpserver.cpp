@@ -19,11 +19,13 @@ RtmpServer::RtmpServer() : port_(freeTcpPort()) {
     QDir(dir_.path()).mkpath(QStringLiteral("logs"));
     QDir(dir_.path()).mkpath(QStringLiteral("received"));
     // nginx's worker drops root privileges: let it write its recordings.
-    QFile::setPermissions(receivedDir(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                             QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther |
-                                             QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup);
-    QFile::setPermissions(dir_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                           QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+    QFile::setPermissions(receivedDir(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                              QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther |
+                              QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup);
+    QFile::setPermissions(dir_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                           QFileDevice::ExeOther | QFileDevice::ReadGroup |
                                            QFileDevice::ExeGroup);
     QProcess config;
     config.start(QStringLiteral(XIAOZHAN_SOURCE_DIR "/tests/tools/nginx-rtmp.conf.sh"),
@@ -50,8 +52,8 @@ bool RtmpServer::start() {
             close(fd);
     });
     process_.start(QStringLiteral("nginx"), {QStringLiteral("-p"), dir_.path(), QStringLiteral("-c"),
-                                              dir_.path() + QStringLiteral("/nginx.conf"), QStringLiteral("-g"),
-                                              QStringLiteral("daemon off;")});
+                                             dir_.path() + QStringLiteral("/nginx.conf"),
+                                             QStringLiteral("-g"), QStringLiteral("daemon off;")});
     if (!process_.waitForStarted(5000))
         return false;
     // Ready when it accepts connections.
@@ -75,17 +77,23 @@ void RtmpServer::kill() {
     process_.waitForFinished(5000);
 }
 
-bool RtmpServer::isRunning() const { return process_.state() == QProcess::Running; }
+bool RtmpServer::isRunning() const {
+    return process_.state() == QProcess::Running;
+}
 
 QString RtmpServer::url(const QString& streamKey) const {
     return QStringLiteral("rtmp://127.0.0.1:%1/live/%2").arg(port_).arg(streamKey);
 }
 
-QString RtmpServer::receivedDir() const { return dir_.path() + QStringLiteral("/received"); }
+QString RtmpServer::receivedDir() const {
+    return dir_.path() + QStringLiteral("/received");
+}
 
 QStringList RtmpServer::receivedFiles() const {
     QStringList files;
-    const auto entries = QDir(receivedDir()).entryInfoList({QStringLiteral("*.flv")}, QDir::Files, QDir::Time | QDir::Reversed);
+    const auto entries =
+        QDir(receivedDir())
+            .entryInfoList({QStringLiteral("*.flv")}, QDir::Files, QDir::Time | QDir::Reversed);
     for (const QFileInfo& entry : entries)
         files.append(entry.absoluteFilePath());
     return files;

@@ -69,7 +69,11 @@ inline QColor centreColour(const QImage& image) {
     return QColor(static_cast<int>(r / n), static_cast<int>(g / n), static_cast<int>(b / n));
 }
 
-inline bool isReddish(const QColor& c) { return c.isValid() && c.red() > 150 && c.blue() < 80 && c.green() < 80; }
-inline bool isBluish(const QColor& c) { return c.isValid() && c.blue() > 150 && c.red() < 80 && c.green() < 80; }
+inline bool isReddish(const QColor& c) {
+    return c.isValid() && c.red() > 150 && c.blue() < 80 && c.green() < 80;
+}
+inline bool isBluish(const QColor& c) {
+    return c.isValid() && c.blue() > 150 && c.red() < 80 && c.green() < 80;
+}
 
 } // namespace xz::testing

@@ -13,12 +13,12 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QSignalSpy>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
-#include <util/platform.h>
 #include <QTest>
+#include <util/platform.h>
 
 using namespace xz;
 using namespace xz::engine;
@@ -81,7 +81,8 @@ void OutputsTest::cleanupTestCase() {
              qPrintable(QString::number(ObsRuntime::allocationsLeftAfterShutdown())));
     QMutexLocker lock(&logMutex);
     for (const QString& line : capturedLog)
-        QVERIFY2(!line.contains(kStreamKey), qPrintable(QStringLiteral("stream key leaked into the log: ") + line));
+        QVERIFY2(!line.contains(kStreamKey),
+                 qPrintable(QStringLiteral("stream key leaked into the log: ") + line));
 }
 
 void OutputsTest::init() {
@@ -149,10 +150,13 @@ void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingEl
     QTemporaryDir dir;
     const QString disk = dir.filePath(QStringLiteral("small-disk"));
     QDir().mkpath(disk);
-    if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                     QStringLiteral("size=104m"), QStringLiteral("tmpfs"), disk}) != 0)
+    if (QProcess::execute(QStringLiteral("mount"),
+                          {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                           QStringLiteral("size=104m"), QStringLiteral("tmpfs"), disk}) != 0)
         QSKIP("mounting a small tmpfs needs root");
-    auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), disk}); });
+    auto unmount = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), disk});
+    });
 
     Recorder recorder(*encoders_, QStringLiteral("cooking"));
     QSignalSpy failed(&recorder, &Recorder::failed);
@@ -161,12 +165,14 @@ void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingEl
     QFile filler(disk + QStringLiteral("/filler"));
     QVERIFY(filler.open(QIODevice::WriteOnly));
     const QByteArray block(16 * 1024, 'x');
-    while (os_get_free_disk_space(disk.toUtf8().constData()) > 64 * 1024 && filler.write(block) == block.size()) {
+    while (os_get_free_disk_space(disk.toUtf8().constData()) > 64 * 1024 &&
+           filler.write(block) == block.size()) {
     }
     filler.close();
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 20000);
     QVERIFY(recorder.failure().has_value());
-    QVERIFY2(recorder.failure()->messageZh.contains(QStringLiteral("磁盘已满")), qPrintable(recorder.failure()->toString()));
+    QVERIFY2(recorder.failure()->messageZh.contains(QStringLiteral("磁盘已满")),
+             qPrintable(recorder.failure()->toString()));
     QVERIFY(recorder.failure()->messageEn.contains(disk));
     // The studio goes on: frames keep coming and another recording elsewhere works.
     const uint32_t before = obs_get_total_frames();
@@ -229,7 +235,8 @@ void OutputsTest::streamReconnectsByItselfAfterAServerOutageWhileTheRecordingHas
     QTest::qWait(1500);
     QVERIFY(server.start());
     QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 20000);
-    qInfo() << "stream back after" << outage.elapsed() << "ms of outage," << streamer.reconnectsTotal() << "attempts";
+    qInfo() << "stream back after" << outage.elapsed() << "ms of outage," << streamer.reconnectsTotal()
+            << "attempts";
     QCOMPARE(streamer.reconnectAttempt(), 0);
     QTest::qWait(3000);
     streamer.stop();
