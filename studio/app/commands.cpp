@@ -45,8 +45,8 @@ int runLiveCommand(const QStringList& args) {
     LiveSession session(*options);
     int exitCode = 2;
     if (session.prepare() && session.start()) {
-        SignalWatcher signalWatcher;
-        QObject::connect(&signalWatcher, &SignalWatcher::stopRequested, &session, [](int signalNumber) {
+        xz::SignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &xz::SignalWatcher::stopRequested, &session, [](int signalNumber) {
             printErr(QStringLiteral("收到停止信号 %1，正在安全结束 / stop signal %1: finishing cleanly")
                          .arg(signalNumber));
             QCoreApplication::quit();

@@ -6,18 +6,15 @@
 #include "progressprinter.h"
 #include "runlock.h"
 #include "targetfactory.h"
-#include "uniquefd.h"
 #include "uploadconfig.h"
 #include "uploadqueue.h"
 
 #include "redact.h"
+#include "signalwatcher.h"
 
 #include <QEventLoop>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace xz::upload {
@@ -52,49 +49,6 @@ int usage(const QString& problem = {}) {
         "file:///dir"));
     return 2;
 }
-
-// SIGINT/SIGTERM end `upload run` through the event loop (a self-pipe), so the queue stops cleanly; the
-// database is crash-safe anyway, this only makes Ctrl+C tidy.
-int gSignalPipe = -1;
-void onSignal(int) {
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(gSignalPipe, &byte, 1);
-}
-
-class SignalQuit {
-public:
-    explicit SignalQuit(QEventLoop& loop) {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        read_ = UniqueFd(fds[0]);
-        write_ = UniqueFd(fds[1]);
-        gSignalPipe = write_.get();
-        notifier_ = std::make_unique<QSocketNotifier>(qintptr(read_.get()), QSocketNotifier::Read);
-        QObject::connect(notifier_.get(), &QSocketNotifier::activated, &loop, [&loop] { loop.exit(130); });
-        struct sigaction action {};
-        action.sa_handler = &onSignal;
-        sigemptyset(&action.sa_mask);
-        ::sigaction(SIGINT, &action, &oldInt_);
-        ::sigaction(SIGTERM, &action, &oldTerm_);
-        installed_ = true;
-    }
-    ~SignalQuit() {
-        if (!installed_)
-            return;
-        ::sigaction(SIGINT, &oldInt_, nullptr);
-        ::sigaction(SIGTERM, &oldTerm_, nullptr);
-        gSignalPipe = -1;
-    }
-
-private:
-    UniqueFd read_;
-    UniqueFd write_;
-    std::unique_ptr<QSocketNotifier> notifier_;
-    struct sigaction oldInt_ {};
-    struct sigaction oldTerm_ {};
-    bool installed_ = false;
-};
 
 int addCommand(const QStringList& args) {
     QString file, target, title;
@@ -196,7 +150,10 @@ int runCommand(const QStringList& args) {
         **store, [&factory](const QString& target) { return factory.create(target); }, config->limits);
     ProgressPrinter printer(queue, stderr, ::isatty(STDERR_FILENO) == 1);
     QEventLoop loop;
-    SignalQuit signalQuit(loop);
+    // Ctrl+C ends the run through the event loop, so the queue stops cleanly (the database is crash-safe
+    // anyway; this only makes stopping tidy).
+    xz::SignalWatcher stopSignals;
+    QObject::connect(&stopSignals, &xz::SignalWatcher::stopRequested, &loop, [&loop] { loop.exit(130); });
     int done = 0, failed = 0;
     QObject::connect(&queue, &UploadQueue::jobFinished, &loop,
                      [&](qint64, bool ok) { ++(ok ? done : failed); });
