@@ -1,5 +1,6 @@
 #include "obsruntime.h"
 
+#include "gstcapture.h"
 #include "obslog.h"
 #include "rtmpservice.h"
 #include "testpattern.h"
@@ -111,6 +112,7 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
 
     loadModules();
     registerTestPatternSource();
+    capture::registerGstCaptureSource();
     registerRtmpService();
     obs_post_load_modules();
     qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x" << canvas.height

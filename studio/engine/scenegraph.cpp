@@ -1,5 +1,6 @@
 #include "scenegraph.h"
 
+#include "gstcapture.h"
 #include "logging.h"
 #include "testpattern.h"
 
@@ -81,8 +82,26 @@ SceneGraph::~SceneGraph() {
 }
 
 OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
-    // No capture device is wired yet: the camera is a private scene of a moving pattern with its name on it.
     const show::Canvas& canvas = show_.canvas;
+    if (!source.device.isEmpty()) {
+        // A real device: the capture source fits its picture to the canvas and shows its own slate (with the
+        // camera's name) while the signal is missing, so a bad pipeline never stops the rest of the show.
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_string(settings, capture::kSettingDevice, source.device.toUtf8().constData());
+        obs_data_set_string(
+            settings, capture::kSettingLabel,
+            (source.label.isEmpty() ? source.id : source.label + QStringLiteral("  ") + source.id)
+                .toUtf8()
+                .constData());
+        obs_data_set_int(settings, capture::kSettingWidth, canvas.width);
+        obs_data_set_int(settings, capture::kSettingHeight, canvas.height);
+        OBSSourceAutoRelease capture = obs_source_create_private(
+            capture::kGstCaptureSourceId, ("camera:" + source.id).toUtf8().constData(), settings);
+        if (capture)
+            captureIds_.append(source.id);
+        return capture;
+    }
+    // No device: the camera is a private scene of a moving pattern with its name on it.
     OBSDataAutoRelease patternSettings = obs_data_create();
     obs_data_set_int(patternSettings, "width", canvas.width);
     obs_data_set_int(patternSettings, "height", canvas.height);
@@ -284,6 +303,12 @@ obs_source_t* SceneGraph::sceneSource(const QString& sceneId) const {
 obs_source_t* SceneGraph::transition(const QString& transitionId) const {
     const auto it = transitions_.find(transitionId);
     return it == transitions_.end() ? nullptr : it->second.Get();
+}
+
+std::optional<capture::CaptureStatus> SceneGraph::cameraCapture(const QString& cameraId) const {
+    if (!captureIds_.contains(cameraId))
+        return std::nullopt;
+    return capture::captureStatus(source(cameraId));
 }
 
 obs_source_t* SceneGraph::source(const QString& sourceId) const {

@@ -3,6 +3,7 @@
 // the graph already on air stays untouched.
 #pragma once
 
+#include "capturestatus.h"
 #include "engineerror.h"
 #include "show.h"
 
@@ -29,6 +30,8 @@ public:
     obs_source_t* sceneSource(const QString& sceneId) const;
     obs_source_t* transition(const QString& transitionId) const;
     obs_source_t* source(const QString& sourceId) const;
+    // The capture state of a camera fed by a device (nullopt for a test-pattern camera or an unknown id).
+    std::optional<capture::CaptureStatus> cameraCapture(const QString& cameraId) const;
     // Sources that fell back to something simpler (e.g. a microphone with no sound server), for the log.
     const QStringList& warnings() const { return warnings_; }
 
@@ -46,6 +49,7 @@ private:
     std::map<QString, OBSSceneAutoRelease> scenes_;
     std::map<QString, OBSSourceAutoRelease> transitions_;
     QStringList warnings_;
+    QStringList captureIds_;
 };
 
 // libobs colours are 0xAABBGGRR.

@@ -1,0 +1,34 @@
+// Turns a user's pipeline description (which ends where the plugin's own sinks attach) into the full
+// gst-launch description with the plugin's appsinks. Pure string work, testable without GStreamer running.
+//
+// Two forms are accepted:
+//  - a single branch left open at the end: "v4l2src device=/dev/video0" (video) or "pulsesrc" (audio);
+//    the plugin appends its video (or, for audio sources, audio) sink;
+//  - branches that name the plugin's sinks explicitly with `vsink.` and `asink.`, for sources with both:
+//    "uridecodebin uri=file:///a.mp4 name=d  d. ! vsink.  d. ! asink."
+#pragma once
+
+#include "capturestatus.h"
+
+#include <QString>
+#include <optional>
+
+namespace xz::capture {
+
+enum class MediaKind {
+    Video = 1, // the open end carries video
+    Audio,     // the open end carries audio (a microphone)
+};
+
+struct LaunchPlan {
+    QString description; // what gst_parse_launch receives
+    bool video = false;  // the plugin's video appsink is part of it
+    bool audio = false;  // the plugin's audio appsink is part of it
+};
+
+inline constexpr const char* kVideoSinkName = "xz_video";
+inline constexpr const char* kAudioSinkName = "xz_audio";
+
+std::optional<LaunchPlan> planLaunch(const QString& userDescription, MediaKind kind, CaptureError* error);
+
+} // namespace xz::capture
