@@ -14,7 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-Q_LOGGING_CATEGORY(lcShow, "xz.show")
+Q_LOGGING_CATEGORY(lcShow, "xz.show", QtInfoMsg)
 
 namespace xz::show {
 namespace {

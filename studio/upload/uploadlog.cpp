@@ -1,3 +1,3 @@
 #include "uploadlog.h"
 
-Q_LOGGING_CATEGORY(lcUpload, "xiaozhan.upload")
+Q_LOGGING_CATEGORY(lcUpload, "xz.upload", QtInfoMsg)
