@@ -9,6 +9,9 @@
 namespace xz::capture {
 namespace {
 
+// Set once any pipeline with SRT elements has started (see srtLibraryInUse()).
+std::atomic<bool> srtStarted{false};
+
 QString fromUtf8(const char* text) {
     return text ? QString::fromUtf8(text) : QString();
 }
@@ -103,6 +106,7 @@ std::unique_ptr<CapturePipeline> CapturePipeline::create(const LaunchPlan& plan,
                                                          CaptureError* error) {
     std::unique_ptr<CapturePipeline> pipeline(new CapturePipeline);
     pipeline->sinks_ = std::move(sinks);
+    pipeline->description_ = plan.description;
     GError* rawError = nullptr;
     // FATAL_ERRORS: a missing element fails the parse instead of returning a half-built pipeline.
     GstElement* parsed = gst_parse_launch_full(plan.description.toUtf8().constData(), nullptr,
@@ -157,7 +161,13 @@ CapturePipeline::~CapturePipeline() {
     }
 }
 
+bool CapturePipeline::srtUsed() {
+    return srtStarted.load();
+}
+
 bool CapturePipeline::play(CaptureError* error) {
+    if (description_.contains(QLatin1String("srtsrc")) || description_.contains(QLatin1String("srtsink")))
+        srtStarted = true;
     if (gst_element_set_state(pipeline_.get(), GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE)
         return true;
     // The reason is on the bus (a device that does not exist fails right here).

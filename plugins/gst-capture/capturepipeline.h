@@ -44,6 +44,8 @@ public:
     };
 
     static std::unique_ptr<CapturePipeline> create(const LaunchPlan& plan, Sinks sinks, CaptureError* error);
+    // Whether a pipeline with SRT elements was started in this process (see srtLibraryInUse()).
+    static bool srtUsed();
     ~CapturePipeline();
 
     CapturePipeline(const CapturePipeline&) = delete;
@@ -70,6 +72,7 @@ private:
     uint64_t toObsTime(GstBuffer* buffer, const GstSegment* segment, uint64_t* clockNs) const;
 
     Sinks sinks_;
+    QString description_;
     ElementPtr pipeline_;
     BusPtr bus_;
     ClockPtr clock_;

@@ -21,6 +21,10 @@ void registerGstCaptureSource() {
     CaptureSource::registerTypes();
 }
 
+bool srtLibraryInUse() {
+    return CapturePipeline::srtUsed();
+}
+
 std::optional<CaptureStatus> captureStatus(obs_source_t* source) {
     std::lock_guard lock(CaptureSource::registryMutex());
     CaptureSource* capture = CaptureSource::fromSource(source);

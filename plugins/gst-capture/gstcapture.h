@@ -34,6 +34,11 @@ void registerGstCaptureSource();
 std::optional<CaptureStatus> captureStatus(obs_source_t* source);
 // Called for every buffer on a streaming thread (tests and the benchmark); empty function to remove.
 bool setBufferProbe(obs_source_t* source, std::function<void(const BufferProbe&)> probe);
+// True once GStreamer's SRT elements ran in this process. Debian 12 then holds two builds of libsrt (gnutls
+// via GStreamer and libavformat, openssl via obs-ffmpeg) whose static destructors free the same objects twice
+// at exit (SIGSEGV after main returns): such a process should flush and _exit() once its work is done.
+bool srtLibraryInUse();
+
 // Parses a device string without running it, for a precise error before the show starts.
 std::optional<CaptureError> checkDevice(const QString& device, bool audio = false);
 

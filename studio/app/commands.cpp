@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "devicemonitor.h"
 #include "livesession.h"
 #include "paths.h"
 #include "remuxer.h"
@@ -7,7 +8,9 @@
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <cstdio>
 #include <unistd.h>
 
@@ -27,6 +30,7 @@ void printUsage() {
         "                [--cycle-scenes S] [--camera ID=PIPELINE]... [--remux]\n"
         "  xiaozhan show check FILE          检查节目文件 / validate a show file\n"
         "  xiaozhan remux FILE.mkv [-o OUT]  录像转 MP4 / copy a recording into a plain MP4\n"
+        "  xiaozhan devices [--json]         列出摄像头和麦克风 / list cameras and microphones\n"
         "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list"));
 }
 
@@ -102,6 +106,47 @@ int runRemuxCommand(const QStringList& args) {
         return 1;
     }
     fprintf(stdout, "%s\n", output.toLocal8Bit().constData());
+    return 0;
+}
+
+int runDevicesCommand(const QStringList& args) {
+    const bool json = args == QStringList{QStringLiteral("--json")};
+    if (!args.isEmpty() && !json) {
+        printErr(QStringLiteral("用法 / usage: xiaozhan devices [--json]"));
+        return 2;
+    }
+    const QList<capture::CaptureDevice> devices = capture::DeviceMonitor::listDevices();
+    if (json) {
+        QJsonArray list;
+        for (const capture::CaptureDevice& device : devices) {
+            QJsonObject entry;
+            entry[QStringLiteral("kind")] = device.kind == capture::CaptureDevice::Kind::Camera
+                                                ? QStringLiteral("camera")
+                                                : QStringLiteral("microphone");
+            entry[QStringLiteral("name")] = device.name;
+            entry[QStringLiteral("class")] = device.deviceClass;
+            entry[QStringLiteral("device")] = device.device;
+            entry[QStringLiteral("modes")] = QJsonArray::fromStringList(device.modes);
+            list.append(entry);
+        }
+        fprintf(stdout, "%s\n", QJsonDocument(list).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    if (devices.isEmpty())
+        fprintf(stdout, "%s\n",
+                QStringLiteral("没有找到摄像头或麦克风 / no cameras or microphones found")
+                    .toLocal8Bit()
+                    .constData());
+    for (const capture::CaptureDevice& device : devices) {
+        const bool camera = device.kind == capture::CaptureDevice::Kind::Camera;
+        fprintf(
+            stdout, "%s\n",
+            QStringLiteral("%1  %2\n    --camera ID=\"%3\"\n    %4")
+                .arg(camera ? QStringLiteral("摄像头 / camera    ") : QStringLiteral("麦克风 / microphone"),
+                     device.name, device.device, device.modes.join(QStringLiteral(", ")))
+                .toLocal8Bit()
+                .constData());
+    }
     return 0;
 }
 

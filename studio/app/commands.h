@@ -8,6 +8,7 @@ namespace xz::app {
 int runLiveCommand(const QStringList& args);
 int runShowCommand(const QStringList& args);
 int runRemuxCommand(const QStringList& args);
+int runDevicesCommand(const QStringList& args);
 void printUsage();
 
 } // namespace xz::app

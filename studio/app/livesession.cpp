@@ -2,6 +2,7 @@
 
 #include "audiobus.h"
 #include "encoderset.h"
+#include "gstcapture.h"
 #include "obsruntime.h"
 #include "paths.h"
 #include "recorder.h"
@@ -67,12 +68,15 @@ bool LiveSession::prepare() {
                     .arg(camera.cameraId, cameras.join(QStringLiteral(", "))));
             continue;
         }
-        // The GStreamer capture plugin is a separate piece of work; until it lands the camera keeps its test
-        // pattern, and the operator is told so rather than left wondering.
-        warnings_.append(
-            QStringLiteral("摄像头“%1”的采集管道暂不支持，仍显示测试画面 / capture pipelines are not "
-                           "available yet: camera '%1' keeps its test pattern")
-                .arg(camera.cameraId));
+        // The override replaces the camera's device; a description that cannot work is reported precisely,
+        // and the camera shows its slate while the rest of the show runs.
+        for (show::Source& candidate : show_.sources)
+            if (candidate.id == camera.cameraId)
+                candidate.device = camera.pipeline;
+        if (const std::optional<capture::CaptureError> problem = capture::checkDevice(camera.pipeline))
+            warnings_.append(QStringLiteral("摄像头“%1”：%2 / camera '%1': %3")
+                                 .arg(camera.cameraId, problem->messageZh, problem->messageEn) +
+                             QStringLiteral(" (") + problem->detail + QLatin1Char(')'));
     }
     if (!options_.rundown.isEmpty())
         warnings_.append(

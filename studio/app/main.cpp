@@ -1,20 +1,34 @@
 // xiaozhan: parses the subcommand and hands over to the part that does the work.
 #include "commands.h"
+#include "gstcapture.h"
 #include "uploadcommand.h"
 
 #include <QCoreApplication>
+#include <cstdio>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xiaozhan"));
     QStringList args = QCoreApplication::arguments().mid(1);
     const QString command = args.isEmpty() ? QString() : args.takeFirst();
-    if (command == QLatin1String("live"))
-        return xz::app::runLiveCommand(args);
+    if (command == QLatin1String("live")) {
+        const int code = xz::app::runLiveCommand(args);
+        if (xz::capture::srtLibraryInUse()) {
+            // Two libsrt builds in one process crash in their static destructors (see srtLibraryInUse):
+            // everything is finished and printed, so leave without running them.
+            fflush(stdout);
+            fflush(stderr);
+            _exit(code);
+        }
+        return code;
+    }
     if (command == QLatin1String("show"))
         return xz::app::runShowCommand(args);
     if (command == QLatin1String("remux"))
         return xz::app::runRemuxCommand(args);
+    if (command == QLatin1String("devices"))
+        return xz::app::runDevicesCommand(args);
     if (command == QLatin1String("upload"))
         return xz::upload::runUploadCommand(args);
     if (command.isEmpty()) {
