@@ -203,12 +203,6 @@ CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds t
     return Event::Error;
 }
 
-bool CapturePipeline::rewind() {
-    return gst_element_seek_simple(pipeline_.get(), GST_FORMAT_TIME,
-                                   static_cast<GstSeekFlags>(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT),
-                                   0);
-}
-
 uint64_t CapturePipeline::toObsTime(GstBuffer* buffer, const GstSegment* segment, uint64_t* clockNs) const {
     const uint64_t now = os_gettime_ns();
     *clockNs = 0;

@@ -54,8 +54,6 @@ public:
     bool play(CaptureError* error);
     // Waits up to `timeout` for an error or end of stream on the bus.
     Event waitForEvent(std::chrono::milliseconds timeout, CaptureError* error);
-    // Starts the content again from the beginning (a looped file): a flushing seek, no teardown.
-    bool rewind();
 
     // libobs time of the last buffer that arrived (0: none yet).
     uint64_t lastBufferNs() const { return lastBufferNs_.load(); }

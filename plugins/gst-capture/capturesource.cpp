@@ -314,6 +314,7 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
         }
         error = {};
         bool live = false;
+        bool looping = false;
         std::unique_ptr<CapturePipeline> pipeline = CapturePipeline::create(*plan, makeSinks(), &error);
         if (!pipeline) {
             setState(CaptureState::Failed, error, config.label);
@@ -330,8 +331,12 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                 }
                 const CapturePipeline::Event event =
                     pipeline->waitForEvent(std::chrono::milliseconds(100), &error);
-                if (event == CapturePipeline::Event::EndOfStream && recipe->loop && pipeline->rewind())
-                    continue;
+                if (event == CapturePipeline::Event::EndOfStream && recipe->loop) {
+                    // A looped file starts again at once with a fresh pipeline (a flushing seek after EOS
+                    // left some demuxers silent); it stays live, so no slate flashes between loops.
+                    looping = true;
+                    break;
+                }
                 if (event != CapturePipeline::Event::None && event != CapturePipeline::Event::Flowing)
                     break;
                 const uint64_t last = pipeline->lastBufferNs();
@@ -346,6 +351,10 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                     break;
                 }
             }
+        }
+        if (looping) {
+            pipeline.reset();
+            continue;
         }
         {
             std::lock_guard lock(mutex_);

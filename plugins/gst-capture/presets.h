@@ -25,7 +25,7 @@ struct PresetInfo {
 struct CaptureRecipe {
     QString description;
     MediaKind kind = MediaKind::Video;
-    bool loop = false; // end of stream rewinds instead of showing the slate (a looped file)
+    bool loop = false; // end of stream starts it again at once instead of showing the slate (a looped file)
 };
 
 const QList<PresetInfo>& presets();

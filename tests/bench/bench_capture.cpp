@@ -1,0 +1,190 @@
+// bench_capture: what a 1280x720 30 fps capture costs through the GStreamer plugin, next to OBS's own media
+// source (ffmpeg_source) playing the same H.264 file in the same run, and how many frames pass between a
+// buffer's pipeline timestamp and the program frame that shows it. Prints figures; asserts nothing.
+#include "frametap.h"
+#include "gstcapture.h"
+#include "obsruntime.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <obs.hpp>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace xz;
+
+namespace {
+
+constexpr int kMeasureSeconds = 10;
+
+double cpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+void spin(int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents();
+        QThread::msleep(10);
+    }
+}
+
+// Share of one core used while `source` is on program, after a warm-up.
+double measureCpu(obs_source_t* source, uint64_t* framesRendered) {
+    obs_set_output_source(0, source);
+    spin(2000);
+    const uint64_t framesBefore = obs_get_total_frames();
+    const double before = cpuSeconds();
+    spin(kMeasureSeconds * 1000);
+    const double used = cpuSeconds() - before;
+    *framesRendered = obs_get_total_frames() - framesBefore;
+    obs_set_output_source(0, nullptr);
+    return used / kMeasureSeconds;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    const QString clip = dir.filePath(QStringLiteral("clip-720p30.mkv"));
+    // The same content for both sources: 10 s of 1280x720 30 fps H.264 (x264, like a phone would send).
+    const int made = QProcess::execute(
+        QStringLiteral("gst-launch-1.0"),
+        {QStringLiteral("-q"), QStringLiteral("videotestsrc"), QStringLiteral("num-buffers=300"),
+         QStringLiteral("pattern=ball"), QStringLiteral("!"),
+         QStringLiteral("video/x-raw,width=1280,height=720,framerate=30/1"), QStringLiteral("!"),
+         QStringLiteral("x264enc"), QStringLiteral("speed-preset=veryfast"), QStringLiteral("bitrate=4000"),
+         QStringLiteral("key-int-max=60"), QStringLiteral("!"), QStringLiteral("matroskamux"),
+         QStringLiteral("!"), QStringLiteral("filesink"), QStringLiteral("location=") + clip});
+    if (made != 0) {
+        fprintf(stderr, "cannot make the test clip\n");
+        return 1;
+    }
+
+    std::optional<engine::EngineError> error;
+    auto runtime = engine::ObsRuntime::start({1280, 720, 30}, &error);
+    if (!runtime) {
+        fprintf(stderr, "%s\n", qPrintable(error->toString()));
+        return 1;
+    }
+
+    // 1. CPU: the plugin decoding the file (filesrc ! decodebin, looped) vs ffmpeg_source on the same file.
+    uint64_t pluginFrames = 0, ffmpegFrames = 0;
+    double pluginCpu = 0, ffmpegCpu = 0;
+    {
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_string(settings, capture::kSettingDevice,
+                            (QStringLiteral("preset:media-file path=") + clip).toUtf8().constData());
+        OBSSourceAutoRelease source =
+            obs_source_create_private(capture::kGstCaptureSourceId, "bench-plugin", settings);
+        pluginCpu = measureCpu(source, &pluginFrames);
+        const auto status = capture::captureStatus(source);
+        fprintf(stdout, "plugin state after run: %s, %llu frames, %d restarts\n",
+                status ? capture::stateName(status->state) : "?",
+                static_cast<unsigned long long>(status ? status->videoFrames : 0),
+                status ? status->restarts : -1);
+    }
+    {
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_bool(settings, "is_local_file", true);
+        obs_data_set_string(settings, "local_file", clip.toUtf8().constData());
+        obs_data_set_bool(settings, "looping", true);
+        obs_data_set_bool(settings, "hw_decode", false);
+        OBSSourceAutoRelease source = obs_source_create_private("ffmpeg_source", "bench-ffmpeg", settings);
+        ffmpegCpu = measureCpu(source, &ffmpegFrames);
+    }
+
+    // 2. Latency: each buffer's top-left block carries its index (as luma); the program tap reads it back and
+    // compares the program frame's render time with that buffer's libobs timestamp.
+    struct Stamp {
+        uint64_t obsNs = 0;
+        uint64_t clockNs = 0;
+    };
+    std::mutex stampsMutex;
+    Stamp stamps[8];
+    std::atomic<uint64_t> index{0};
+    std::vector<double> latenciesMs;
+    std::mutex latencyMutex;
+    {
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_string(settings, capture::kSettingDevice,
+                            "videotestsrc is-live=true pattern=black ! "
+                            "video/x-raw,format=I420,width=1280,height=720,framerate=30/1");
+        OBSSourceAutoRelease source =
+            obs_source_create_private(capture::kGstCaptureSourceId, "bench-latency", settings);
+        capture::setBufferProbe(source, [&](const capture::BufferProbe& probe) {
+            if (!probe.video || probe.frame->format != VIDEO_FORMAT_I420)
+                return;
+            const uint64_t i = index++ % 8;
+            // Writes into the mapped Y plane: a benchmark-only mark on a buffer nothing else reads.
+            for (uint32_t y = 0; y < 64; ++y)
+                std::fill_n(probe.frame->data[0] + y * probe.frame->linesize[0], 64,
+                            static_cast<uint8_t>(16 + i * 28));
+            std::lock_guard lock(stampsMutex);
+            stamps[i] = {probe.obsNs, probe.clockNs};
+        });
+        uint64_t lastSeen = UINT64_MAX;
+        engine::FrameTap tap(64, 36, [&](const engine::TappedFrame& frame) {
+            const int luma = qGray(frame.image.pixel(1, 1));
+            // Limited-range luma 16+28i shows as roughly (28i)*255/219 in RGB.
+            const int i = std::clamp(static_cast<int>(std::lround(luma * 219.0 / 255.0 / 28.0)), 0, 7);
+            if (static_cast<uint64_t>(i) == lastSeen)
+                return; // the same buffer shown again: only the first program frame counts
+            lastSeen = static_cast<uint64_t>(i);
+            uint64_t obsNs = 0;
+            {
+                std::lock_guard lock(stampsMutex);
+                obsNs = stamps[i].obsNs;
+            }
+            if (obsNs && frame.timestampNs > obsNs) {
+                std::lock_guard lock(latencyMutex);
+                latenciesMs.push_back(static_cast<double>(frame.timestampNs - obsNs) / 1e6);
+            }
+        });
+        obs_set_output_source(0, source);
+        spin(1500);
+        {
+            std::lock_guard lock(latencyMutex);
+            latenciesMs.clear();
+        }
+        spin(kMeasureSeconds * 1000);
+        obs_set_output_source(0, nullptr);
+        capture::setBufferProbe(source, {});
+    }
+    std::sort(latenciesMs.begin(), latenciesMs.end());
+    const double frameMs = 1000.0 / 30.0;
+    const auto percentile = [&](double p) {
+        return latenciesMs.empty() ? 0.0 : latenciesMs[static_cast<size_t>(p * (latenciesMs.size() - 1))];
+    };
+
+    fprintf(stdout, "capture benchmark: 1280x720 @30, %d s each, same H.264 file\n", kMeasureSeconds);
+    fprintf(stdout,
+            "  gst-capture plugin (filesrc ! decodebin)  CPU %.1f%% of one core, %llu program frames\n",
+            pluginCpu * 100, static_cast<unsigned long long>(pluginFrames));
+    fprintf(stdout,
+            "  OBS ffmpeg_source                        CPU %.1f%% of one core, %llu program frames\n",
+            ffmpegCpu * 100, static_cast<unsigned long long>(ffmpegFrames));
+    fprintf(stdout,
+            "  latency buffer timestamp -> program frame (live videotestsrc, %zu samples): median %.1f ms "
+            "(%.2f frames), p95 %.1f ms (%.2f frames), max %.1f ms\n",
+            latenciesMs.size(), percentile(0.5), percentile(0.5) / frameMs, percentile(0.95),
+            percentile(0.95) / frameMs, percentile(1.0));
+    fflush(stdout);
+    runtime.reset();
+    fflush(stderr);
+    _exit(0);
+}
