@@ -5,8 +5,8 @@
 #include "rtmpservice.h"
 #include "testpattern.h"
 
-#include <QDir>
 #include "logging.h"
+#include <QDir>
 #include <QStandardPaths>
 #include <X11/Xlib.h>
 #include <csignal>
@@ -14,7 +14,7 @@
 #include <obs.h>
 #include <util/bmem.h>
 
-Q_LOGGING_CATEGORY(lcEngine, "xz.engine")
+Q_LOGGING_CATEGORY(lcEngine, "xz.engine", QtInfoMsg)
 
 namespace xz::engine {
 namespace {
@@ -27,8 +27,8 @@ constexpr const char* kPluginDataDir = "/usr/share/obs/obs-plugins/";
 // Only what the studio uses. frontend-tools and obs-websocket need a Qt 5 widgets frontend and abort here;
 // rtmp-services fetches a service list from the internet at load, so the host registers its own RTMP service.
 const char* const kModules[] = {
-    "image-source", "obs-ffmpeg", "obs-x264", "obs-outputs", "obs-transitions", "obs-filters", "text-freetype2",
-    "linux-pulseaudio",
+    "image-source",    "obs-ffmpeg",  "obs-x264",       "obs-outputs",
+    "obs-transitions", "obs-filters", "text-freetype2", "linux-pulseaudio",
 };
 
 long leftAfterShutdown = 0;
@@ -71,8 +71,8 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
     obs_set_nix_platform(OBS_NIX_PLATFORM_X11_EGL);
     obs_set_nix_platform_display(x11_);
 
-    const QString moduleConfig =
-        QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/xiaozhan-obs-config");
+    const QString moduleConfig = QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
+                                 QStringLiteral("/xiaozhan-obs-config");
     QDir().mkpath(moduleConfig);
     if (!obs_startup("zh-CN", moduleConfig.toUtf8().constData(), nullptr)) {
         *error = EngineError{QStringLiteral("演播引擎启动失败"), QStringLiteral("libobs failed to start"),
@@ -115,8 +115,8 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
     capture::registerGstCaptureSource();
     registerRtmpService();
     obs_post_load_modules();
-    qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x" << canvas.height
-                     << "@" << canvas.fps << "modules" << modules_;
+    qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x"
+                     << canvas.height << "@" << canvas.fps << "modules" << modules_;
     return true;
 }
 
@@ -154,6 +154,8 @@ ObsRuntime::~ObsRuntime() {
     headless_.reset();
 }
 
-long ObsRuntime::allocationsLeftAfterShutdown() { return leftAfterShutdown; }
+long ObsRuntime::allocationsLeftAfterShutdown() {
+    return leftAfterShutdown;
+}
 
 } // namespace xz::engine

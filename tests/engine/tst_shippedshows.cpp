@@ -43,8 +43,8 @@ void ShippedShowsTest::everySceneCanBeTakenWithEveryTransition_data() {
 
 void ShippedShowsTest::everySceneCanBeTakenWithEveryTransition() {
     QFETCH(QString, name);
-    const show::LoadResult loaded =
-        show::ShowLoader::loadFile(show::ShowLoader::resolveShowPath(name, QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes")));
+    const show::LoadResult loaded = show::ShowLoader::loadFile(
+        show::ShowLoader::resolveShowPath(name, QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes")));
     QVERIFY(loaded.ok());
     const show::Show& show = *loaded.show;
     QCOMPARE(show.canvas.width, 1280);
@@ -66,7 +66,8 @@ void ShippedShowsTest::everySceneCanBeTakenWithEveryTransition() {
         QCOMPARE(switcher.programSceneId(), scene.id);
         // Let the transition play out; the compositor must keep producing frames through it.
         const uint64_t before = tap.latest().sequence;
-        QTRY_VERIFY_WITH_TIMEOUT(tap.latest().sequence > before + (transition.durationMs * 30 / 1000) + 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(tap.latest().sequence > before + (transition.durationMs * 30 / 1000) + 3,
+                                 5000);
     }
     QCOMPARE(switcher.takeCount(), static_cast<int>(show.scenes.size() - 1));
     // A scene with pictures is not a flat colour: the program really shows the show's graphics.
