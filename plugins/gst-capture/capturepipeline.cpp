@@ -1,6 +1,7 @@
 #include "capturepipeline.h"
 
 #include "capturelogging.h"
+#include "redact.h"
 
 #include <gst/audio/audio.h>
 #include <iterator>
@@ -12,8 +13,9 @@ namespace {
 // Set once any pipeline with SRT elements has started (see srtLibraryInUse()).
 std::atomic<bool> srtStarted{false};
 
+// GStreamer's messages quote locations verbatim, and an RTMP or SRT address can carry a key or passphrase.
 QString fromUtf8(const char* text) {
-    return text ? QString::fromUtf8(text) : QString();
+    return text ? Redactor::redactUrlsIn(QString::fromUtf8(text)) : QString();
 }
 
 } // namespace
@@ -56,7 +58,8 @@ CaptureError describeRuntimeError(const GError* error, const QString& debug, con
     if (!element.isEmpty())
         detail = element + QStringLiteral(": ") + detail;
     if (!debug.isEmpty())
-        detail += QStringLiteral(" [") + debug.section(QLatin1Char('\n'), -1) + QLatin1Char(']');
+        detail += QStringLiteral(" [") + Redactor::redactUrlsIn(debug.section(QLatin1Char('\n'), -1)) +
+                  QLatin1Char(']');
     CaptureError result{QStringLiteral("采集管道出错"), QStringLiteral("the capture pipeline failed"), detail,
                         false};
     if (!error)

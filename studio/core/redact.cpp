@@ -1,5 +1,6 @@
 #include "redact.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace xz {
@@ -32,6 +33,17 @@ QString Redactor::redactUrl(const QString& url) {
         path = path.left(lastSlash + 1) + QStringLiteral("***");
     parsed.setPath(path);
     return parsed.toString(QUrl::FullyEncoded).replace(QStringLiteral("%2A%2A%2A"), QStringLiteral("***"));
+}
+
+QString Redactor::redactUrlsIn(const QString& text) {
+    static const QRegularExpression url(QStringLiteral(R"([A-Za-z][A-Za-z0-9+.-]*://[^\s"'<>\])]+)"));
+    QString result;
+    qsizetype last = 0;
+    for (const QRegularExpressionMatch& match : url.globalMatch(text)) {
+        result += text.mid(last, match.capturedStart() - last) + redactUrl(match.captured());
+        last = match.capturedEnd();
+    }
+    return result + text.mid(last);
 }
 
 } // namespace xz

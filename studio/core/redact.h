@@ -16,6 +16,8 @@ public:
     // An RTMP URL's last path segment is the stream key ("rtmp://host/app/KEY"); query strings and
     // user:password@ are secrets too. Returns the URL with those parts replaced by "***".
     static QString redactUrl(const QString& url);
+    // Every URL inside free text (a library's error message, say) passed through redactUrl().
+    static QString redactUrlsIn(const QString& text);
 
 private:
     QStringList secrets_;

@@ -1,0 +1,86 @@
+// Shared plumbing: secrets never survive redaction, and command-line times parse the way people write them.
+#include "redact.h"
+#include "timeparse.h"
+
+#include <QTest>
+
+using namespace xz;
+
+class CoreTest : public QObject {
+    Q_OBJECT
+private slots:
+    void anRtmpKeyIsReplacedWherever_data();
+    void anRtmpKeyIsReplacedWherever();
+    void urlsInsideFreeTextAreRedactedAndTheRestKept();
+    void registeredSecretsAreReplacedButTinyOnesAreIgnored();
+    void timesAcceptSecondsAndClockNotation_data();
+    void timesAcceptSecondsAndClockNotation();
+};
+
+void CoreTest::anRtmpKeyIsReplacedWherever_data() {
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("rtmp") << "rtmp://live.example.org/live/abc123secret"
+                          << "rtmp://live.example.org/live/***";
+    QTest::newRow("rtmps with port") << "rtmps://h:443/app/k-9/x"
+                                     << "rtmps://h:443/app/k-9/***";
+    QTest::newRow("query token") << "srt://127.0.0.1:9000?passphrase=hunter22"
+                                 << "srt://127.0.0.1:9000?***";
+    QTest::newRow("password") << "https://user:pw1234@host/files/"
+                              << "https://user:***@host/files/";
+    QTest::newRow("not a url") << "just words"
+                               << "***";
+}
+
+void CoreTest::anRtmpKeyIsReplacedWherever() {
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    QCOMPARE(Redactor::redactUrl(url), expected);
+}
+
+void CoreTest::urlsInsideFreeTextAreRedactedAndTheRestKept() {
+    const QString text =
+        QStringLiteral("Could not open resource rtmp://10.0.0.9/live/sk-77aa for reading (tcp)");
+    const QString redacted = Redactor::redactUrlsIn(text);
+    QVERIFY(!redacted.contains(QLatin1String("sk-77aa")));
+    QCOMPARE(redacted, QStringLiteral("Could not open resource rtmp://10.0.0.9/live/*** for reading (tcp)"));
+    QCOMPARE(Redactor::redactUrlsIn(QStringLiteral("no address here")), QStringLiteral("no address here"));
+}
+
+void CoreTest::registeredSecretsAreReplacedButTinyOnesAreIgnored() {
+    Redactor redactor;
+    redactor.addSecret(QStringLiteral("token-XYZ-42"));
+    redactor.addSecret(QStringLiteral("ab"));
+    QCOMPARE(redactor.redact(QStringLiteral("Bearer token-XYZ-42 about ab")),
+             QStringLiteral("Bearer *** about ab"));
+}
+
+void CoreTest::timesAcceptSecondsAndClockNotation_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("seconds"); // negative: must be rejected
+    QTest::newRow("seconds") << "12.5" << 12.5;
+    QTest::newRow("mm:ss") << "01:30" << 90.0;
+    QTest::newRow("hh:mm:ss.mmm") << "01:02:03.250" << 3723.25;
+    QTest::newRow("spaces") << " 7 " << 7.0;
+    QTest::newRow("word") << "soon" << -1.0;
+    QTest::newRow("negative") << "-4" << -1.0;
+    QTest::newRow("61 seconds in clock") << "00:61" << -1.0;
+    QTest::newRow("fraction of minutes") << "1.5:00" << -1.0;
+    QTest::newRow("too many fields") << "1:2:3:4" << -1.0;
+    QTest::newRow("infinity") << "inf" << -1.0;
+}
+
+void CoreTest::timesAcceptSecondsAndClockNotation() {
+    QFETCH(QString, text);
+    QFETCH(double, seconds);
+    const std::optional<double> parsed = parseSeconds(text);
+    if (seconds < 0) {
+        QVERIFY2(!parsed, qPrintable(text));
+    } else {
+        QVERIFY(parsed);
+        QCOMPARE(*parsed, seconds);
+    }
+}
+
+QTEST_GUILESS_MAIN(CoreTest)
+#include "tst_core.moc"
