@@ -56,9 +56,9 @@ std::optional<EngineError> Recorder::start(const QString& directory) {
 
     OBSDataAutoRelease settings = obs_data_create();
     obs_data_set_string(settings, "path", path_.toUtf8().constData());
-    // Close a Matroska cluster every second (ffmpeg's default is 5 s): after a crash or power cut the
-    // file plays up to the last closed cluster, so this bounds what is lost.
-    obs_data_set_string(settings, "muxer_settings", "cluster_time_limit=1000");
+    // Close a Matroska cluster every half second (ffmpeg's default is 5 s) and hand each packet to the
+    // kernel at once: after a crash or power cut the file plays up to the last closed cluster.
+    obs_data_set_string(settings, "muxer_settings", "cluster_time_limit=500 flush_packets=1");
     output_ = obs_output_create("ffmpeg_muxer", "xz-recording", settings, nullptr);
     if (!output_)
         return EngineError{QStringLiteral("录像功能不可用"), QStringLiteral("recording is not available"),
