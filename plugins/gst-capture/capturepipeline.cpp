@@ -171,13 +171,28 @@ bool CapturePipeline::srtUsed() {
 bool CapturePipeline::play(CaptureError* error) {
     if (description_.contains(QLatin1String("srtsrc")) || description_.contains(QLatin1String("srtsink")))
         srtStarted = true;
-    if (gst_element_set_state(pipeline_.get(), GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE)
+    // Live sources (cameras, microphones, network) answer PAUSED with NO_PREROLL. Only they get leaky queues,
+    // which drop old buffers rather than stall the device; a file must be paced by the sink instead, or the
+    // decoder races ahead, the queue throws most frames away and the picture stalls.
+    const GstStateChangeReturn paused = gst_element_set_state(pipeline_.get(), GST_STATE_PAUSED);
+    if (paused != GST_STATE_CHANGE_FAILURE && paused != GST_STATE_CHANGE_NO_PREROLL)
+        keepEveryBuffer();
+    if (paused != GST_STATE_CHANGE_FAILURE &&
+        gst_element_set_state(pipeline_.get(), GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE)
         return true;
     // The reason is on the bus (a device that does not exist fails right here).
     if (waitForEvent(std::chrono::milliseconds(0), error) == Event::None)
         *error = {QStringLiteral("采集管道无法启动"), QStringLiteral("the capture pipeline cannot start"),
                   QString(), false};
     return false;
+}
+
+void CapturePipeline::keepEveryBuffer() {
+    for (const char* queueName : {"vsink", "asink"}) {
+        ElementPtr queue(gst_bin_get_by_name(GST_BIN(pipeline_.get()), queueName));
+        if (queue)
+            g_object_set(queue.get(), "leaky", 0, nullptr);
+    }
 }
 
 CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds timeout, CaptureError* error) {

@@ -61,6 +61,7 @@ public:
     uint64_t audioBuffers() const { return audioBuffers_.load(); }
 
 private:
+    void keepEveryBuffer();
     CapturePipeline() = default;
     bool attachSink(const char* name, bool video, CaptureError* error);
     static GstFlowReturn onVideoSample(GstAppSink* sink, gpointer self);
