@@ -83,30 +83,49 @@ int main(int argc, char** argv) {
     }
 
     // 1. CPU: the plugin decoding the file (filesrc ! decodebin, looped) vs ffmpeg_source on the same file.
-    uint64_t pluginFrames = 0, ffmpegFrames = 0;
-    double pluginCpu = 0, ffmpegCpu = 0;
-    {
+    // Three rounds in alternating order (P F, F P, P F), so neither side always runs on a warmer machine;
+    // the figure reported is the median of the per-round ratios.
+    auto measurePlugin = [&](uint64_t* frames) {
         OBSDataAutoRelease settings = obs_data_create();
         obs_data_set_string(settings, capture::kSettingDevice,
                             (QStringLiteral("preset:media-file path=") + clip).toUtf8().constData());
         OBSSourceAutoRelease source =
             obs_source_create_private(capture::kGstCaptureSourceId, "bench-plugin", settings);
-        pluginCpu = measureCpu(source, &pluginFrames);
+        const double cpu = measureCpu(source, frames);
         const auto status = capture::captureStatus(source);
-        fprintf(stdout, "plugin state after run: %s, %llu frames, %d restarts\n",
-                status ? capture::stateName(status->state) : "?",
-                static_cast<unsigned long long>(status ? status->videoFrames : 0),
-                status ? status->restarts : -1);
-    }
-    {
+        fprintf(stdout, "  plugin state after the round: %s, %d restarts\n",
+                status ? capture::stateName(status->state) : "?", status ? status->restarts : -1);
+        return cpu;
+    };
+    auto measureFfmpeg = [&](uint64_t* frames) {
         OBSDataAutoRelease settings = obs_data_create();
         obs_data_set_bool(settings, "is_local_file", true);
         obs_data_set_string(settings, "local_file", clip.toUtf8().constData());
         obs_data_set_bool(settings, "looping", true);
         obs_data_set_bool(settings, "hw_decode", false);
         OBSSourceAutoRelease source = obs_source_create_private("ffmpeg_source", "bench-ffmpeg", settings);
-        ffmpegCpu = measureCpu(source, &ffmpegFrames);
+        return measureCpu(source, frames);
+    };
+    uint64_t pluginFrames = 0, ffmpegFrames = 0;
+    double pluginCpu = 0, ffmpegCpu = 0;
+    std::vector<double> ratios;
+    for (int round = 0; round < 3; ++round) {
+        double plugin = 0, ffmpeg = 0;
+        if (round % 2 == 0) {
+            plugin = measurePlugin(&pluginFrames);
+            ffmpeg = measureFfmpeg(&ffmpegFrames);
+        } else {
+            ffmpeg = measureFfmpeg(&ffmpegFrames);
+            plugin = measurePlugin(&pluginFrames);
+        }
+        fprintf(stdout, "  round %d: plugin %.1f%%, ffmpeg_source %.1f%%, ratio %.3f\n", round + 1,
+                plugin * 100, ffmpeg * 100, plugin / ffmpeg);
+        pluginCpu += plugin / 3;
+        ffmpegCpu += ffmpeg / 3;
+        ratios.push_back(plugin / ffmpeg);
     }
+    std::sort(ratios.begin(), ratios.end());
+    const double medianRatio = ratios[1];
 
     // 2. Latency: each buffer's top-left block carries its index (as luma); the program tap reads it back and
     // compares the program frame's render time with that buffer's libobs timestamp.
@@ -171,13 +190,16 @@ int main(int argc, char** argv) {
         return latenciesMs.empty() ? 0.0 : latenciesMs[static_cast<size_t>(p * (latenciesMs.size() - 1))];
     };
 
-    fprintf(stdout, "capture benchmark: 1280x720 @30, %d s each, same H.264 file\n", kMeasureSeconds);
+    fprintf(stdout, "capture benchmark: 1280x720 @30, %d s per round, 3 rounds, same H.264 file\n",
+            kMeasureSeconds);
+    fprintf(
+        stdout,
+        "  gst-capture plugin (filesrc ! decodebin)  CPU %.1f%% of one core (mean), %llu program frames\n",
+        pluginCpu * 100, static_cast<unsigned long long>(pluginFrames));
     fprintf(stdout,
-            "  gst-capture plugin (filesrc ! decodebin)  CPU %.1f%% of one core, %llu program frames\n",
-            pluginCpu * 100, static_cast<unsigned long long>(pluginFrames));
-    fprintf(stdout,
-            "  OBS ffmpeg_source                        CPU %.1f%% of one core, %llu program frames\n",
+            "  OBS ffmpeg_source                        CPU %.1f%% of one core (mean), %llu program frames\n",
             ffmpegCpu * 100, static_cast<unsigned long long>(ffmpegFrames));
+    fprintf(stdout, "  plugin / ffmpeg_source CPU: median ratio %.3f (goal <= 1.00)\n", medianRatio);
     fprintf(stdout,
             "  latency buffer timestamp -> program frame (live videotestsrc, %zu samples): median %.1f ms "
             "(%.2f frames), p95 %.1f ms (%.2f frames), max %.1f ms\n",
