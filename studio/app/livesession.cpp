@@ -175,9 +175,12 @@ void LiveSession::printStatus() {
             .arg(stats.laggedFrames)
             .arg(stats.skippedFrames)
             .arg(stats.cpuPercent, 0, 'f', 0);
-    if (recorder_)
+    if (recorder_) {
         line += recorder_->active() ? QStringLiteral(" · 录像中 / recording")
                                     : QStringLiteral(" · 未录像 / not recording");
+        // Operators watch this run down during a long show; the recorder stops itself when it is nearly gone.
+        line += QStringLiteral(" · 磁盘剩余 / disk free %1 GB").arg(stats.freeDiskBytes / 1e9, 0, 'f', 1);
+    }
     for (const auto& streamer : streamers_)
         line += QStringLiteral(" · ") + streamer->stateText();
     printErr(line);

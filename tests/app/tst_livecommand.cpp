@@ -89,11 +89,14 @@ void LiveCommandTest::sigtermStopsCleanlyAndStillPrintsTheSummary() {
     LiveCommand live({"--show", "stage", "--headless", "--record", dir.path()});
     live.start();
     QVERIFY(live.waitForStderr(QStringLiteral("started")));
-    QTest::qWait(3000);
+    QVERIFY(live.waitForStderr(QStringLiteral("disk free"), 10000));
     live.sendSignal(SIGTERM);
     const LiveRun run = live.finish(30000);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.stderrText.contains(QStringLiteral("finishing cleanly")));
+    // The 5-second status line names the scene, the recording and the space left for it.
+    QVERIFY2(run.stderrText.contains(QStringLiteral("录像中 / recording · 磁盘剩余 / disk free")),
+             qPrintable(run.stderrText));
     const QString mkv = firstRecording(run).value(QStringLiteral("path")).toString();
     const MediaInfo info = probeMedia(mkv);
     // A clean stop writes the Matroska index, so the container knows its duration.
