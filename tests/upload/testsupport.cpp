@@ -50,7 +50,16 @@ QByteArray sha256Hex(const QString& path) {
     return hash ? hash->toHex() : QByteArray("unreadable");
 }
 
+FakePlatforms::FakePlatforms() : ownStorage_(std::make_unique<QTemporaryDir>()) {
+    isolateNetwork();
+    start(ownStorage_->path(), false);
+}
+
 FakePlatforms::FakePlatforms(const QString& storageDir, bool discard) {
+    start(storageDir, discard);
+}
+
+void FakePlatforms::start(const QString& storageDir, bool discard) {
     QDir().mkpath(storageDir);
     QStringList args{QStringLiteral(XZ_FAKE_PLATFORMS), QStringLiteral("--dir"), storageDir};
     if (discard)

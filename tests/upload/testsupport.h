@@ -26,6 +26,8 @@ QByteArray sha256Hex(const QString& path);
 
 class FakePlatforms {
 public:
+    // A suite's server: files kept in a private temporary folder, and no proxy between client and server.
+    FakePlatforms();
     explicit FakePlatforms(const QString& storageDir, bool discard = false);
     ~FakePlatforms();
     bool started() const { return port_ > 0; }
@@ -40,6 +42,9 @@ public:
     QJsonObject control(const QString& path, const QByteArray& body = {});
 
 private:
+    void start(const QString& storageDir, bool discard);
+
+    std::unique_ptr<QTemporaryDir> ownStorage_;
     QProcess process_;
     int port_ = 0;
 };

@@ -15,7 +15,6 @@ class CrashTest : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<FakePlatforms> server_;
-    std::unique_ptr<QTemporaryDir> serverDir_;
     std::unique_ptr<TestHome> home_;
 
     int runner(const QStringList& args, QString* output = nullptr) {
@@ -34,9 +33,7 @@ private:
 
 private slots:
     void initTestCase() {
-        isolateNetwork();
-        serverDir_ = std::make_unique<QTemporaryDir>();
-        server_ = std::make_unique<FakePlatforms>(serverDir_->path());
+        server_ = std::make_unique<FakePlatforms>();
         QVERIFY(server_->started());
     }
     void init() {

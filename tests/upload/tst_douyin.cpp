@@ -24,7 +24,6 @@ class DouyinUploadTest : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<FakePlatforms> server_;
-    std::unique_ptr<QTemporaryDir> serverDir_;
     std::unique_ptr<TestHome> home_;
     const QString target_ = QStringLiteral("douyin://station");
 
@@ -48,9 +47,7 @@ private:
 
 private slots:
     void initTestCase() {
-        isolateNetwork();
-        serverDir_ = std::make_unique<QTemporaryDir>();
-        server_ = std::make_unique<FakePlatforms>(serverDir_->path());
+        server_ = std::make_unique<FakePlatforms>();
         QVERIFY(server_->started());
     }
     void init() {

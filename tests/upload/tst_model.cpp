@@ -14,7 +14,6 @@ class UploadModelTest : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<FakePlatforms> server_;
-    std::unique_ptr<QTemporaryDir> serverDir_;
 
     static QVariant role(const UploadListModel& m, int row, UploadListModel::Role r) {
         return m.data(m.index(row), int(r));
@@ -22,9 +21,7 @@ private:
 
 private slots:
     void initTestCase() {
-        isolateNetwork();
-        serverDir_ = std::make_unique<QTemporaryDir>();
-        server_ = std::make_unique<FakePlatforms>(serverDir_->path());
+        server_ = std::make_unique<FakePlatforms>();
         QVERIFY(server_->started());
     }
 

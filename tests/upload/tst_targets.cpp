@@ -12,14 +12,11 @@ class PlainTargetsTest : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<FakePlatforms> server_;
-    std::unique_ptr<QTemporaryDir> serverDir_;
     std::unique_ptr<TestHome> home_;
 
 private slots:
     void initTestCase() {
-        isolateNetwork();
-        serverDir_ = std::make_unique<QTemporaryDir>();
-        server_ = std::make_unique<FakePlatforms>(serverDir_->path());
+        server_ = std::make_unique<FakePlatforms>();
         QVERIFY(server_->started());
     }
     void init() {
