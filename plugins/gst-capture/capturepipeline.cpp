@@ -18,6 +18,21 @@ QString fromUtf8(const char* text) {
     return text ? Redactor::redactUrlsIn(QString::fromUtf8(text)) : QString();
 }
 
+// libav's video decoders default to frame threading, which holds back one frame per thread (latency a phone's
+// picture does not need) and costs more CPU in hand-offs than 720p or 1080p decoding needs in parallelism.
+// Slice threading decodes each frame as it comes.
+void preferSliceThreading(GstElement* element) {
+    GstElementFactory* factory = gst_element_get_factory(element);
+    if (!factory || !g_str_has_prefix(GST_OBJECT_NAME(factory), "avdec_") ||
+        !g_object_class_find_property(G_OBJECT_GET_CLASS(element), "thread-type"))
+        return;
+    gst_util_set_object_arg(G_OBJECT(element), "thread-type", "slice");
+}
+
+void onDeepElementAdded(GstBin*, GstBin*, GstElement* element, gpointer) {
+    preferSliceThreading(element);
+}
+
 } // namespace
 
 CaptureError describeParseError(const GError* error, const QString& description) {
@@ -95,6 +110,11 @@ CaptureError describeRuntimeError(const GError* error, const QString& debug, con
         result.messageZh = QStringLiteral("缺少解码插件");
         result.messageEn = QStringLiteral("a decoder plugin is missing");
     }
+    // A stream with nowhere to go: typically a file or sender without the picture (or sound) asked for.
+    if (detail.contains(QLatin1String("not-linked"))) {
+        result.messageZh = QStringLiteral("信号里没有需要的画面或声音");
+        result.messageEn = QStringLiteral("the signal lacks the picture or sound asked for");
+    }
     // Negotiation failures arrive as a flow error whose text says "not-negotiated".
     if (detail.contains(QLatin1String("not-negotiated")) ||
         detail.contains(QLatin1String("not negotiated"))) {
@@ -130,6 +150,15 @@ std::unique_ptr<CapturePipeline> CapturePipeline::create(const LaunchPlan& plan,
         element.reset(bin);
     }
     pipeline->pipeline_ = std::move(element);
+    // Decoders written in the description exist now; decodebin adds its own later.
+    GstIterator* elements = gst_bin_iterate_recurse(GST_BIN(pipeline->pipeline_.get()));
+    gst_iterator_foreach(
+        elements,
+        [](const GValue* value, gpointer) { preferSliceThreading(GST_ELEMENT(g_value_get_object(value))); },
+        nullptr);
+    gst_iterator_free(elements);
+    g_signal_connect(pipeline->pipeline_.get(), "deep-element-added", G_CALLBACK(onDeepElementAdded),
+                     nullptr);
     pipeline->bus_.reset(gst_element_get_bus(pipeline->pipeline_.get()));
     // The system clock is CLOCK_MONOTONIC, the clock os_gettime_ns reads: buffer times map onto libobs' clock
     // by a constant, and a device clock (pulsesrc's) is slaved to it rather than the other way round.
@@ -168,15 +197,19 @@ bool CapturePipeline::srtUsed() {
     return srtStarted.load();
 }
 
-bool CapturePipeline::play(CaptureError* error) {
+bool CapturePipeline::play(CaptureError* error, bool loop) {
     if (description_.contains(QLatin1String("srtsrc")) || description_.contains(QLatin1String("srtsink")))
         srtStarted = true;
     // Live sources (cameras, microphones, network) answer PAUSED with NO_PREROLL. Only they get leaky queues,
     // which drop old buffers rather than stall the device; a file must be paced by the sink instead, or the
     // decoder races ahead, the queue throws most frames away and the picture stalls.
     const GstStateChangeReturn paused = gst_element_set_state(pipeline_.get(), GST_STATE_PAUSED);
-    if (paused != GST_STATE_CHANGE_FAILURE && paused != GST_STATE_CHANGE_NO_PREROLL)
+    live_ = paused == GST_STATE_CHANGE_NO_PREROLL;
+    if (paused != GST_STATE_CHANGE_FAILURE && !live_) {
         keepEveryBuffer();
+        if (loop)
+            loopBySeek_ = startSegmentLoop();
+    }
     if (paused != GST_STATE_CHANGE_FAILURE &&
         gst_element_set_state(pipeline_.get(), GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE)
         return true;
@@ -187,23 +220,47 @@ bool CapturePipeline::play(CaptureError* error) {
     return false;
 }
 
+bool CapturePipeline::startSegmentLoop() {
+    // A segment seek needs the pipeline prerolled. A file prerolls in milliseconds; one that takes longer
+    // than this (or never prerolls) plays without the seek and, if it ends, is restarted by the supervisor.
+    constexpr GstClockTime kPrerollWait = 2 * GST_SECOND;
+    if (gst_element_get_state(pipeline_.get(), nullptr, nullptr, kPrerollWait) != GST_STATE_CHANGE_SUCCESS)
+        return false;
+    // With SEGMENT the end posts SEGMENT_DONE instead of EOS, and the next seek can be queued without a
+    // flush.
+    return gst_element_seek(pipeline_.get(), 1.0, GST_FORMAT_TIME,
+                            static_cast<GstSeekFlags>(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_SEGMENT),
+                            GST_SEEK_TYPE_SET, 0, GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE);
+}
+
 void CapturePipeline::keepEveryBuffer() {
     for (const char* queueName : {"vsink", "asink"}) {
         ElementPtr queue(gst_bin_get_by_name(GST_BIN(pipeline_.get()), queueName));
-        if (queue)
+        // Without a queue of the plugin's own the name belongs to the converter
+        // (BranchThreads::FromDescription).
+        if (queue && g_object_class_find_property(G_OBJECT_GET_CLASS(queue.get()), "leaky"))
             g_object_set(queue.get(), "leaky", 0, nullptr);
     }
 }
 
 CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds timeout, CaptureError* error) {
-    const auto types =
-        static_cast<GstMessageType>(GST_MESSAGE_ERROR | GST_MESSAGE_EOS | GST_MESSAGE_APPLICATION);
+    const auto types = static_cast<GstMessageType>(GST_MESSAGE_ERROR | GST_MESSAGE_EOS |
+                                                   GST_MESSAGE_APPLICATION | GST_MESSAGE_SEGMENT_DONE);
     MessagePtr message(gst_bus_timed_pop_filtered(
         bus_.get(), static_cast<GstClockTime>(timeout.count()) * GST_MSECOND, types));
     if (!message)
         return Event::None;
     if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_APPLICATION)
         return Event::Flowing;
+    if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_SEGMENT_DONE && loopBySeek_) {
+        // Not flushing: what is queued plays out and the start follows it seamlessly.
+        if (gst_element_seek(pipeline_.get(), 1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_SEGMENT, GST_SEEK_TYPE_SET,
+                             0, GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE))
+            return Event::Looped;
+        *error = {QStringLiteral("信号已结束"), QStringLiteral("the signal ended"),
+                  QStringLiteral("end of the file (it cannot seek back to the start)"), false};
+        return Event::EndOfStream;
+    }
     if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_EOS) {
         *error = {QStringLiteral("信号已结束"), QStringLiteral("the signal ended"),
                   QStringLiteral("end of stream"), false};

@@ -41,6 +41,7 @@ public:
         Error,
         EndOfStream,
         Flowing, // the first buffer arrived (posted by the streaming thread, so "live" is not late by a poll)
+        Looped,  // a looped file reached its end and went back to the start without stopping
     };
 
     static std::unique_ptr<CapturePipeline> create(const LaunchPlan& plan, Sinks sinks, CaptureError* error);
@@ -51,7 +52,11 @@ public:
     CapturePipeline(const CapturePipeline&) = delete;
     CapturePipeline& operator=(const CapturePipeline&) = delete;
 
-    bool play(CaptureError* error);
+    // Starts the pipeline. With `loop`, a file that can seek loops by segment seeks: the running time goes
+    // on across the loops, so there is no gap, no new pipeline and no stall at the seam.
+    bool play(CaptureError* error, bool loop = false);
+    // A live source (camera, microphone, network) produces data as time passes; anything else prerolls.
+    bool isLive() const { return live_; }
     // Waits up to `timeout` for an error or end of stream on the bus.
     Event waitForEvent(std::chrono::milliseconds timeout, CaptureError* error);
 
@@ -62,6 +67,7 @@ public:
 
 private:
     void keepEveryBuffer();
+    bool startSegmentLoop();
     CapturePipeline() = default;
     bool attachSink(const char* name, bool video, CaptureError* error);
     static GstFlowReturn onVideoSample(GstAppSink* sink, gpointer self);
@@ -82,6 +88,8 @@ private:
     std::optional<FrameLayout> layout_;
     void noteBuffer();
 
+    bool live_ = false;
+    bool loopBySeek_ = false;
     std::atomic<bool> flowing_{false};
     std::atomic<uint64_t> lastBufferNs_{0};
     std::atomic<uint64_t> videoFrames_{0};

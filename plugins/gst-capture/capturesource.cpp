@@ -16,6 +16,8 @@ constexpr uint32_t kDefaultHeight = 720;
 // Backoff between restarts: quick at first (a phone that blinked), never slower than this so a returning
 // sender is picked up within a couple of seconds.
 constexpr int kFirstBackoffMs = 250;
+// How long something that prerolls (a file) may take to give its first buffer.
+constexpr uint64_t kPrerollTimeoutMs = 5000;
 constexpr int kMaxBackoffMs = 2000;
 
 std::unordered_map<const obs_source_t*, CaptureSource*>& registry() {
@@ -95,7 +97,10 @@ void CaptureSource::registerTypes() {
     info.id = kGstCaptureSourceId;
     info.type = OBS_SOURCE_TYPE_INPUT;
     // Audio is output by this source itself (libobs mixes a root's own audio); video through the child.
-    info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_AUDIO | OBS_SOURCE_DO_NOT_DUPLICATE;
+    // CUSTOM_DRAW and SRGB: the child draws itself with libobs' own colour handling, which 10-bit frames
+    // (converted to linear light) need; wrapped in the default effect they came out with gamma applied twice.
+    info.output_flags = OBS_SOURCE_VIDEO | OBS_SOURCE_AUDIO | OBS_SOURCE_DO_NOT_DUPLICATE |
+                        OBS_SOURCE_CUSTOM_DRAW | OBS_SOURCE_SRGB;
     info.get_name = sourceName;
     info.create = sourceCreate;
     info.destroy = sourceDestroy;
@@ -294,9 +299,10 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
     const std::optional<CaptureRecipe> recipe = resolveDevice(config.device, &error);
     std::optional<LaunchPlan> plan;
     if (recipe)
-        plan = planLaunch(
-            recipe->description,
-            config.audio || recipe->kind == MediaKind::Audio ? MediaKind::Audio : MediaKind::Video, &error);
+        plan =
+            planLaunch(recipe->description,
+                       config.audio || recipe->kind == MediaKind::Audio ? MediaKind::Audio : MediaKind::Video,
+                       &error, recipe->threads);
     if (!plan) {
         setState(CaptureState::Failed, error, config.label);
         return;
@@ -306,6 +312,7 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
     bool everLive = false;
     int attempt = 0;
     const uint64_t stallNs = static_cast<uint64_t>(config.stallMs) * 1000000ull;
+    const uint64_t prerollNs = std::max<uint64_t>(kPrerollTimeoutMs, config.stallMs) * 1000000ull;
     while (true) {
         {
             std::lock_guard lock(mutex_);
@@ -320,7 +327,8 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
             setState(CaptureState::Failed, error, config.label);
             if (error.permanent)
                 return;
-        } else if (pipeline->play(&error)) {
+        } else if (pipeline->play(&error, recipe->loop)) {
+            const uint64_t startedNs = os_gettime_ns();
             while (true) {
                 {
                     std::lock_guard lock(mutex_);
@@ -332,18 +340,29 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                 const CapturePipeline::Event event =
                     pipeline->waitForEvent(std::chrono::milliseconds(100), &error);
                 if (event == CapturePipeline::Event::EndOfStream && recipe->loop) {
-                    // A looped file starts again at once with a fresh pipeline (a flushing seek after EOS
-                    // left some demuxers silent); it stays live, so no slate flashes between loops.
+                    // A looped file that could not loop by seeking starts again with a fresh pipeline; it
+                    // stays live, so no slate flashes between loops.
                     looping = true;
                     break;
                 }
-                if (event != CapturePipeline::Event::None && event != CapturePipeline::Event::Flowing)
+                if (event == CapturePipeline::Event::Error || event == CapturePipeline::Event::EndOfStream)
                     break;
                 const uint64_t last = pipeline->lastBufferNs();
                 if (last != 0 && !live) {
                     live = everLive = true;
                     attempt = 0;
                     setState(CaptureState::Live, {}, config.label);
+                }
+                // A file (anything that prerolls) that has not given a buffer by now never will: typically
+                // it lacks the picture the source asks for. A live source may wait for its sender forever.
+                if (!live && !pipeline->isLive() && os_gettime_ns() - startedNs > prerollNs) {
+                    error = {
+                        QStringLiteral("采集没有开始：%1 秒内没有画面或声音").arg(prerollNs / 1000000000),
+                        QStringLiteral("capture did not start: no picture or sound within %1 s")
+                            .arg(prerollNs / 1000000000),
+                        QStringLiteral("is the file damaged, or without the picture or sound asked for?"),
+                        false};
+                    break;
                 }
                 if (live && os_gettime_ns() - pipeline->lastBufferNs() > stallNs) {
                     error = {QStringLiteral("信号中断"), QStringLiteral("signal lost"),

@@ -29,6 +29,14 @@ video_format obsFormatFor(GstVideoFormat format) {
         return VIDEO_FORMAT_I444;
     case GST_VIDEO_FORMAT_GRAY8:
         return VIDEO_FORMAT_Y800;
+    // 10-bit phones and HDMI grabbers: libobs converts these on the GPU, cheaper than videoconvert on the
+    // CPU.
+    case GST_VIDEO_FORMAT_I420_10LE:
+        return VIDEO_FORMAT_I010;
+    case GST_VIDEO_FORMAT_P010_10LE:
+        return VIDEO_FORMAT_P010;
+    case GST_VIDEO_FORMAT_I422_10LE:
+        return VIDEO_FORMAT_I210;
     default:
         return VIDEO_FORMAT_NONE;
     }

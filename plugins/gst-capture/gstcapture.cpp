@@ -48,9 +48,9 @@ std::optional<CaptureError> checkDevice(const QString& device, bool audio) {
     const std::optional<CaptureRecipe> recipe = resolveDevice(device, &error);
     if (!recipe)
         return error;
-    const std::optional<LaunchPlan> plan =
-        planLaunch(recipe->description,
-                   audio || recipe->kind == MediaKind::Audio ? MediaKind::Audio : MediaKind::Video, &error);
+    const std::optional<LaunchPlan> plan = planLaunch(
+        recipe->description, audio || recipe->kind == MediaKind::Audio ? MediaKind::Audio : MediaKind::Video,
+        &error, recipe->threads);
     if (!plan)
         return error;
     // Parsing builds the elements without opening devices or sockets.

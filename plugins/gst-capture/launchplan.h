@@ -29,6 +29,15 @@ struct LaunchPlan {
 inline constexpr const char* kVideoSinkName = "xz_video";
 inline constexpr const char* kAudioSinkName = "xz_audio";
 
-std::optional<LaunchPlan> planLaunch(const QString& userDescription, MediaKind kind, CaptureError* error);
+// Whether the plugin puts a queue (a streaming thread of its own) in front of each of its sinks. Live
+// sources need one: it drops stale buffers instead of holding the device back. A description whose
+// branches already run on their own threads (decodebin's multiqueue) can do without that extra hop.
+enum class BranchThreads {
+    Own = 1,
+    FromDescription,
+};
+
+std::optional<LaunchPlan> planLaunch(const QString& userDescription, MediaKind kind, CaptureError* error,
+                                     BranchThreads threads = BranchThreads::Own);
 
 } // namespace xz::capture

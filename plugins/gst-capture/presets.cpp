@@ -209,6 +209,8 @@ std::optional<CaptureRecipe> resolveDevice(const QString& device, CaptureError* 
     } else if (name == QLatin1String("media-file")) {
         const QString path = values.value(QStringLiteral("path"));
         recipe.description = decodeBranches(QStringLiteral("filesrc location=") + quoted(path), withAudio);
+        // Not live: nothing to drop, and decodebin already gives each stream a thread.
+        recipe.threads = BranchThreads::FromDescription;
         recipe.loop =
             !values.contains(QStringLiteral("loop")) || isTrue(values.value(QStringLiteral("loop")));
     } else { // test-pattern

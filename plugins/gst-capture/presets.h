@@ -26,6 +26,7 @@ struct CaptureRecipe {
     QString description;
     MediaKind kind = MediaKind::Video;
     bool loop = false; // end of stream starts it again at once instead of showing the slate (a looped file)
+    BranchThreads threads = BranchThreads::Own;
 };
 
 const QList<PresetInfo>& presets();

@@ -45,6 +45,9 @@ void Slate::setText(const QString& text, uint32_t height) {
 }
 
 void Slate::render(uint32_t width, uint32_t height) {
+    // The card's colours are sRGB values: written as they are, not encoded again by an sRGB framebuffer.
+    const bool previousSrgb = gs_framebuffer_srgb_enabled();
+    gs_enable_framebuffer_srgb(false);
     gs_effect_t* solid = obs_get_base_effect(OBS_EFFECT_SOLID);
     gs_eparam_t* color = gs_effect_get_param_by_name(solid, "color");
     gs_technique_t* technique = gs_effect_get_technique(solid, "Solid");
@@ -56,6 +59,7 @@ void Slate::render(uint32_t width, uint32_t height) {
     drawRect(color, kSlateBandArgb, 0.0f, static_cast<float>(height - band), width, band);
     gs_technique_end_pass(technique);
     gs_technique_end(technique);
+    gs_enable_framebuffer_srgb(previousSrgb);
 
     if (!text_)
         return;

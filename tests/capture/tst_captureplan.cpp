@@ -18,6 +18,7 @@ private slots:
     void anOpenVideoBranchGetsTheVideoSinkAppended();
     void aMicrophoneBranchGetsTheAudioSinkAppended();
     void namedSinksGiveOneSourceBothAudioAndVideo();
+    void branchesThatHaveThreadsAlreadyGetNoExtraQueue();
     void descriptionsThatCannotWorkAreRefusedBeforeParsing();
     void presetsExpandToPipelinesThatParse();
     void badPresetSpecsNameTheProblem();
@@ -52,6 +53,27 @@ void CapturePlanTest::namedSinksGiveOneSourceBothAudioAndVideo() {
     QVERIFY(plan);
     QVERIFY(plan->video && plan->audio);
     QVERIFY(!checkDevice(QStringLiteral("videotestsrc ! vsink.  audiotestsrc ! asink.")));
+    // Beside a picture, the sound stays out of the preroll (a file may have none).
+    QVERIFY(plan->description.contains(
+        QLatin1String("name=xz_audio sync=true max-buffers=8 drop=true async=false")));
+}
+
+void CapturePlanTest::branchesThatHaveThreadsAlreadyGetNoExtraQueue() {
+    CaptureError error;
+    const QString decoded =
+        QStringLiteral("filesrc location=a.mkv ! decodebin name=d  d. ! vsink.  d. ! asink.");
+    const auto own = planLaunch(decoded, MediaKind::Video, &error);
+    QCOMPARE(own->description.count(QLatin1String("queue")), 2);
+    const auto shared = planLaunch(decoded, MediaKind::Video, &error, BranchThreads::FromDescription);
+    QVERIFY(shared);
+    QCOMPARE(shared->description.count(QLatin1String("queue")), 0);
+    QVERIFY(shared->description.contains(QLatin1String("videoconvert name=vsink")));
+    QVERIFY(shared->description.contains(QLatin1String("audioconvert name=asink")));
+    QVERIFY(!checkDevice(QStringLiteral("preset:media-file audio=1 path=/tmp/x.mkv")));
+    const auto file = resolveDevice(QStringLiteral("preset:media-file path=/tmp/x.mkv"), &error);
+    QCOMPARE(file->threads, BranchThreads::FromDescription);
+    const auto phone = resolveDevice(QStringLiteral("preset:srt-listener port=9000"), &error);
+    QCOMPARE(phone->threads, BranchThreads::Own);
 }
 
 void CapturePlanTest::descriptionsThatCannotWorkAreRefusedBeforeParsing() {
