@@ -2,14 +2,20 @@
 
 #include "gstcapture.h"
 
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
 namespace xz::capture {
 namespace {
+
+constexpr const char* kWantedClasses[] = {"Video/Source", "Audio/Source"};
 
 DeviceMonitorPtr makeMonitor() {
     ensureGstInitialised();
     DeviceMonitorPtr monitor(gst_device_monitor_new());
-    gst_device_monitor_add_filter(monitor.get(), "Video/Source", nullptr);
-    gst_device_monitor_add_filter(monitor.get(), "Audio/Source", nullptr);
+    for (const char* classes : kWantedClasses)
+        gst_device_monitor_add_filter(monitor.get(), classes, nullptr);
     return monitor;
 }
 
@@ -81,60 +87,149 @@ CaptureDevice describeDevice(GstDevice* device) {
     return result;
 }
 
+// Device providers are per-process singletons, and GStreamer 1.22's GstDeviceMonitor makes itself the sync
+// handler of each provider's bus (gst_bus_set_sync_handler in gst_device_monitor_add_filter): the monitor
+// created last receives every plugging report, the ones before it go deaf, and once it is destroyed nobody
+// hears anything. So the process watches through one shared GstDeviceMonitor, whatever the number of
+// DeviceMonitor objects, and listing asks the providers directly instead of creating a monitor of its own.
+class SharedDeviceWatch {
+public:
+    static SharedDeviceWatch& instance() {
+        static auto* watch = new SharedDeviceWatch; // never destroyed: GStreamer threads may outlive main()
+        return *watch;
+    }
+
+    bool subscribe(DeviceMonitor* subscriber) {
+        std::lock_guard lifecycle(lifecycleMutex_);
+        if (!monitor_) {
+            DeviceMonitorPtr monitor = makeMonitor();
+            BusPtr bus(gst_device_monitor_get_bus(monitor.get()));
+            // A sync handler needs no GLib main loop: plugging is reported from the provider's own thread.
+            gst_bus_set_sync_handler(bus.get(), &SharedDeviceWatch::onBusMessage, this, nullptr);
+            if (!gst_device_monitor_start(monitor.get())) {
+                gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+                return false;
+            }
+            monitor_ = std::move(monitor);
+        }
+        std::lock_guard reporting(reportMutex_);
+        subscribers_.push_back(subscriber);
+        return true;
+    }
+
+    void unsubscribe(DeviceMonitor* subscriber) {
+        std::lock_guard lifecycle(lifecycleMutex_);
+        {
+            // Waits for a report in progress: once this returns, no report reaches the subscriber.
+            std::lock_guard reporting(reportMutex_);
+            subscribers_.erase(std::remove(subscribers_.begin(), subscribers_.end(), subscriber),
+                               subscribers_.end());
+            if (!subscribers_.empty() || !monitor_)
+                return;
+        }
+        // The last one: stop watching. Not under reportMutex_, which a provider thread may be waiting for
+        // while stopping joins it.
+        gst_device_monitor_stop(monitor_.get());
+        BusPtr bus(gst_device_monitor_get_bus(monitor_.get()));
+        gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+        monitor_.reset();
+    }
+
+private:
+    static GstBusSyncReply onBusMessage(GstBus*, GstMessage* message, gpointer data) {
+        auto* watch = static_cast<SharedDeviceWatch*>(data);
+        const GstMessageType type = GST_MESSAGE_TYPE(message);
+        if (type == GST_MESSAGE_DEVICE_ADDED || type == GST_MESSAGE_DEVICE_REMOVED) {
+            GstDevice* raw = nullptr;
+            if (type == GST_MESSAGE_DEVICE_ADDED)
+                gst_message_parse_device_added(message, &raw);
+            else
+                gst_message_parse_device_removed(message, &raw);
+            DevicePtr device(raw);
+            std::lock_guard reporting(watch->reportMutex_);
+            if (device && !watch->subscribers_.empty()) {
+                const CaptureDevice described = describeDevice(device.get());
+                for (DeviceMonitor* subscriber : watch->subscribers_)
+                    if (subscriber->listener_)
+                        subscriber->listener_(described, type == GST_MESSAGE_DEVICE_ADDED);
+            }
+        }
+        gst_message_unref(message);
+        return GST_BUS_DROP;
+    }
+
+    std::mutex lifecycleMutex_; // starting and stopping the shared monitor; taken before reportMutex_
+    std::mutex reportMutex_;    // the subscribers, held while they are told
+    DeviceMonitorPtr monitor_;  // running while anyone subscribes
+    std::vector<DeviceMonitor*> subscribers_;
+};
+
 QList<CaptureDevice> DeviceMonitor::listDevices() {
-    DeviceMonitorPtr monitor = makeMonitor();
-    QList<CaptureDevice> devices;
-    if (!gst_device_monitor_start(monitor.get()))
-        return devices; // no provider could start (no devices, no sound server): an empty list is the answer
-    GList* list = gst_device_monitor_get_devices(monitor.get());
-    for (GList* item = list; item; item = item->next)
-        devices.append(describeDevice(GST_DEVICE(item->data)));
-    g_list_free_full(list, gst_object_unref);
-    gst_device_monitor_stop(monitor.get());
-    return devices;
+    ensureGstInitialised();
+    // What gst_device_monitor_start/get_devices/stop would do, without a GstDeviceMonitor (see above): start
+    // each provider of cameras or microphones (counted: a provider that is watched already just gains a
+    // user), take its devices, leave out providers another one hides (PulseAudio hides ALSA's), stop.
+    std::vector<std::unique_ptr<GstDeviceProvider, GstObjectUnref>> providers;
+    // Rank 1 and up, as GstDeviceMonitor takes them.
+    GList* factories = gst_device_provider_factory_list_get_device_providers(static_cast<GstRank>(1));
+    for (GList* item = factories; item; item = item->next) {
+        auto* factory = GST_DEVICE_PROVIDER_FACTORY(item->data);
+        const bool wanted =
+            std::any_of(std::begin(kWantedClasses), std::end(kWantedClasses), [factory](const char* classes) {
+                return gst_device_provider_factory_has_classes(factory, classes);
+            });
+        if (wanted)
+            if (GstDeviceProvider* provider = gst_device_provider_factory_get(factory))
+                providers.emplace_back(provider);
+    }
+    gst_plugin_feature_list_free(factories);
+
+    QStringList hidden;
+    std::vector<std::pair<QString, GList*>> found; // provider factory name, its devices
+    for (const auto& provider : providers) {
+        const bool started = gst_device_provider_start(provider.get());
+        GList* devices = gst_device_provider_get_devices(provider.get());
+        if (started)
+            gst_device_provider_stop(provider.get());
+        if (gchar** hides = gst_device_provider_get_hidden_providers(provider.get())) {
+            for (gchar** name = hides; *name; ++name)
+                hidden.append(QString::fromUtf8(*name));
+            g_strfreev(hides);
+        }
+        GstDeviceProviderFactory* factory = gst_device_provider_get_factory(provider.get());
+        found.emplace_back(factory ? QString::fromUtf8(GST_OBJECT_NAME(factory)) : QString(), devices);
+    }
+
+    QList<CaptureDevice> result;
+    for (const auto& [factoryName, devices] : found) {
+        for (GList* item = devices; item && !hidden.contains(factoryName); item = item->next) {
+            GstDevice* device = GST_DEVICE(item->data);
+            const bool wanted = std::any_of(
+                std::begin(kWantedClasses), std::end(kWantedClasses),
+                [device](const char* classes) { return gst_device_has_classes(device, classes); });
+            if (wanted)
+                result.append(describeDevice(device));
+        }
+        g_list_free_full(devices, gst_object_unref);
+    }
+    return result;
 }
 
-DeviceMonitor::DeviceMonitor(Listener listener) : listener_(std::move(listener)), monitor_(makeMonitor()) {}
+DeviceMonitor::DeviceMonitor(Listener listener) : listener_(std::move(listener)) {}
 
 DeviceMonitor::~DeviceMonitor() {
     if (started_)
-        gst_device_monitor_stop(monitor_.get());
-    BusPtr bus(gst_device_monitor_get_bus(monitor_.get()));
-    gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
+        SharedDeviceWatch::instance().unsubscribe(this);
 }
 
 bool DeviceMonitor::start() {
-    BusPtr bus(gst_device_monitor_get_bus(monitor_.get()));
-    // A sync handler needs no GLib main loop: plugging is reported from the provider's own thread.
-    gst_bus_set_sync_handler(bus.get(), &DeviceMonitor::onBusMessage, this, nullptr);
-    started_ = gst_device_monitor_start(monitor_.get());
+    if (!started_)
+        started_ = SharedDeviceWatch::instance().subscribe(this);
     return started_;
 }
 
 QList<CaptureDevice> DeviceMonitor::devices() const {
-    QList<CaptureDevice> devices;
-    GList* list = gst_device_monitor_get_devices(monitor_.get());
-    for (GList* item = list; item; item = item->next)
-        devices.append(describeDevice(GST_DEVICE(item->data)));
-    g_list_free_full(list, gst_object_unref);
-    return devices;
-}
-
-GstBusSyncReply DeviceMonitor::onBusMessage(GstBus*, GstMessage* message, gpointer self) {
-    auto* monitor = static_cast<DeviceMonitor*>(self);
-    const GstMessageType type = GST_MESSAGE_TYPE(message);
-    if ((type == GST_MESSAGE_DEVICE_ADDED || type == GST_MESSAGE_DEVICE_REMOVED) && monitor->listener_) {
-        GstDevice* raw = nullptr;
-        if (type == GST_MESSAGE_DEVICE_ADDED)
-            gst_message_parse_device_added(message, &raw);
-        else
-            gst_message_parse_device_removed(message, &raw);
-        DevicePtr device(raw);
-        if (device)
-            monitor->listener_(describeDevice(device.get()), type == GST_MESSAGE_DEVICE_ADDED);
-    }
-    gst_message_unref(message);
-    return GST_BUS_DROP;
+    return listDevices();
 }
 
 } // namespace xz::capture

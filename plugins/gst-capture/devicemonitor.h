@@ -1,6 +1,7 @@
-// Cameras and microphones GStreamer can see (GstDeviceMonitor), with their modes and a device string that
+// Cameras and microphones GStreamer can see (its device providers), with their modes and a device string that
 // captures from them. Listing is synchronous; watching reports plugging and unplugging on a GStreamer
-// thread (the listener must hop to its own thread before touching a QObject).
+// thread (the listener must hop to its own thread before touching a QObject, and must not create or destroy
+// a DeviceMonitor itself). Any number of monitors may watch at once, and listing never disturbs them.
 #pragma once
 
 #include "gstptr.h"
@@ -9,7 +10,6 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
-#include <mutex>
 
 namespace xz::capture {
 
@@ -42,10 +42,9 @@ public:
     QList<CaptureDevice> devices() const;
 
 private:
-    static GstBusSyncReply onBusMessage(GstBus* bus, GstMessage* message, gpointer self);
+    friend class SharedDeviceWatch;
 
     Listener listener_;
-    DeviceMonitorPtr monitor_;
     bool started_ = false;
 };
 
