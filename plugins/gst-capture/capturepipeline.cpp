@@ -33,6 +33,36 @@ void onDeepElementAdded(GstBin*, GstBin*, GstElement* element, gpointer) {
     preferSliceThreading(element);
 }
 
+constexpr const char* kDeviceMovedMessage = "xz-device-moved";
+
+// PulseAudio moves a recording to another microphone when the chosen one is pulled out, and pulsesrc carries
+// on without an error: the presenter's USB microphone would silently become the laptop's. A pulsesrc told
+// to use a particular device reports the move here (from PulseAudio's thread); the pipeline ends the run so
+// the source shows the loss and retries the chosen device.
+void onPulseDeviceChanged(GstElement* source, GParamSpec*, gpointer) {
+    gchar* rawWanted = nullptr;
+    gchar* rawCurrent = nullptr;
+    g_object_get(source, "device", &rawWanted, "current-device", &rawCurrent, nullptr);
+    const GCharPtr wanted(rawWanted);
+    const GCharPtr current(rawCurrent);
+    if (!wanted || !current || g_strcmp0(wanted.get(), current.get()) == 0)
+        return;
+    GstStructure* moved = gst_structure_new(kDeviceMovedMessage, "wanted", G_TYPE_STRING, wanted.get(),
+                                            "current", G_TYPE_STRING, current.get(), nullptr);
+    gst_element_post_message(source, gst_message_new_application(GST_OBJECT(source), moved));
+}
+
+void watchForMovedDevice(GstElement* element) {
+    GstElementFactory* factory = gst_element_get_factory(element);
+    if (!factory || g_strcmp0(GST_OBJECT_NAME(factory), "pulsesrc") != 0)
+        return;
+    gchar* rawWanted = nullptr;
+    g_object_get(element, "device", &rawWanted, nullptr);
+    const GCharPtr wanted(rawWanted);
+    if (wanted) // without a device it follows the system default on purpose
+        g_signal_connect(element, "notify::current-device", G_CALLBACK(onPulseDeviceChanged), nullptr);
+}
+
 } // namespace
 
 CaptureError describeParseError(const GError* error, const QString& description) {
@@ -110,6 +140,11 @@ CaptureError describeRuntimeError(const GError* error, const QString& debug, con
         result.messageZh = QStringLiteral("缺少解码插件");
         result.messageEn = QStringLiteral("a decoder plugin is missing");
     }
+    // pulsesrc when its microphone is pulled out while recording ("Disconnected: Entity killed").
+    if (detail.contains(QLatin1String("Entity killed")) || detail.contains(QLatin1String("No such entity"))) {
+        result.messageZh = QStringLiteral("设备已断开（被拔出？）");
+        result.messageEn = QStringLiteral("the device was disconnected (unplugged?)");
+    }
     // A stream with nowhere to go: typically a file or sender without the picture (or sound) asked for.
     if (detail.contains(QLatin1String("not-linked"))) {
         result.messageZh = QStringLiteral("信号里没有需要的画面或声音");
@@ -154,7 +189,11 @@ std::unique_ptr<CapturePipeline> CapturePipeline::create(const LaunchPlan& plan,
     GstIterator* elements = gst_bin_iterate_recurse(GST_BIN(pipeline->pipeline_.get()));
     gst_iterator_foreach(
         elements,
-        [](const GValue* value, gpointer) { preferSliceThreading(GST_ELEMENT(g_value_get_object(value))); },
+        [](const GValue* value, gpointer) {
+            GstElement* child = GST_ELEMENT(g_value_get_object(value));
+            preferSliceThreading(child);
+            watchForMovedDevice(child);
+        },
         nullptr);
     gst_iterator_free(elements);
     g_signal_connect(pipeline->pipeline_.get(), "deep-element-added", G_CALLBACK(onDeepElementAdded),
@@ -250,8 +289,18 @@ CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds t
         bus_.get(), static_cast<GstClockTime>(timeout.count()) * GST_MSECOND, types));
     if (!message)
         return Event::None;
-    if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_APPLICATION)
-        return Event::Flowing;
+    if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_APPLICATION) {
+        const GstStructure* structure = gst_message_get_structure(message.get());
+        if (!gst_structure_has_name(structure, kDeviceMovedMessage))
+            return Event::Flowing;
+        *error = {QStringLiteral("设备已断开（被拔出？）"),
+                  QStringLiteral("the device was disconnected (unplugged?)"),
+                  QStringLiteral("the sound server moved the recording from %1 to %2")
+                      .arg(fromUtf8(gst_structure_get_string(structure, "wanted")),
+                           fromUtf8(gst_structure_get_string(structure, "current"))),
+                  false};
+        return Event::Error;
+    }
     if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_SEGMENT_DONE && loopBySeek_) {
         // Not flushing: what is queued plays out and the start follows it seamlessly.
         if (gst_element_seek(pipeline_.get(), 1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_SEGMENT, GST_SEEK_TYPE_SET,
