@@ -33,6 +33,18 @@ void onDeepElementAdded(GstBin*, GstBin*, GstElement* element, gpointer) {
     preferSliceThreading(element);
 }
 
+// appsink answers the allocation query with nothing, so decoders that need padded frames (libav's want
+// their own strides and a margin below the picture) decode into a private pool and copy every frame into a
+// plain buffer. Saying the sink understands GstVideoMeta lets them hand over their own buffers; frames are
+// mapped with gst_video_frame_map, which honours the meta, and libobs' copy stays the only one.
+GstPadProbeReturn acceptVideoMeta(GstPad*, GstPadProbeInfo* info, gpointer) {
+    GstQuery* query = GST_PAD_PROBE_INFO_QUERY(info);
+    if (GST_QUERY_TYPE(query) == GST_QUERY_ALLOCATION &&
+        !gst_query_find_allocation_meta(query, GST_VIDEO_META_API_TYPE, nullptr))
+        gst_query_add_allocation_meta(query, GST_VIDEO_META_API_TYPE, nullptr);
+    return GST_PAD_PROBE_OK;
+}
+
 constexpr const char* kDeviceMovedMessage = "xz-device-moved";
 
 // PulseAudio moves a recording to another microphone when the chosen one is pulled out, and pulsesrc carries
@@ -222,6 +234,10 @@ bool CapturePipeline::attachSink(const char* name, bool video, CaptureError* err
     GstAppSinkCallbacks callbacks{};
     callbacks.new_sample = video ? &CapturePipeline::onVideoSample : &CapturePipeline::onAudioSample;
     gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks, this, nullptr);
+    if (video) {
+        PadPtr pad(gst_element_get_static_pad(sink.get(), "sink"));
+        gst_pad_add_probe(pad.get(), GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM, &acceptVideoMeta, nullptr, nullptr);
+    }
     return true;
 }
 

@@ -39,5 +39,6 @@ using SamplePtr = std::unique_ptr<GstSample, GstSampleUnref>;
 using CapsPtr = std::unique_ptr<GstCaps, GstCapsUnref>;
 using ErrorPtr = std::unique_ptr<GError, GErrorFree>;
 using GCharPtr = std::unique_ptr<gchar, GFree>;
+using PadPtr = std::unique_ptr<GstPad, GstObjectUnref>;
 
 } // namespace xz::capture

@@ -64,6 +64,7 @@ private slots:
     void removingASourceWhileFramesArriveDoesNotCrash();
     void aLoopedFilePlaysThroughWithoutStallsOrTheSlate();
     void aFileWithoutTheSoundAskedForStillPlaysItsPicture();
+    void decodedFramesReachLibobsInTheDecodersOwnBuffers();
     void aFileWithoutAPictureFailsClearlyInsteadOfWaitingForever();
 
 private:
@@ -399,6 +400,30 @@ void CaptureSourceTest::aLoopedFilePlaysThroughWithoutStallsOrTheSlate() {
     // pipeline rebuilt at each end left a hole of several frames here).
     qInfo("widest gap between frame timestamps over three loops: %.1f ms", widestGapNs / 1e6);
     QVERIFY2(widestGapNs < 50'000'000, qPrintable(QString::number(widestGapNs / 1e6)));
+}
+
+void CaptureSourceTest::decodedFramesReachLibobsInTheDecodersOwnBuffers() {
+    // "At most one copy per frame", and libobs makes that one. libav decodes into frames with a margin below
+    // the picture (its motion vectors may point past the edge); a frame that arrives with that margin between
+    // its planes is the decoder's own buffer. A copy into a plain buffer has its planes back to back.
+    QTemporaryDir dir;
+    const QString clip = dir.filePath(QStringLiteral("h264.mkv"));
+    QVERIFY(makeClip(clip, {QStringLiteral("testsrc=size=1280x720:rate=30:duration=1")},
+                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                      QStringLiteral("yuv420p")}));
+    QVERIFY(startShow(QStringLiteral("preset:media-file path=\"%1\"").arg(clip)));
+    std::atomic<int> frames{0};
+    std::atomic<int> framesInDecoderBuffers{0};
+    ProbeGuard guard(graph_->source(QStringLiteral("cam-test")), [&](const capture::BufferProbe& probe) {
+        if (!probe.video || probe.frame->format != VIDEO_FORMAT_I420)
+            return;
+        ++frames;
+        const std::ptrdiff_t lumaPlane = probe.frame->data[1] - probe.frame->data[0];
+        if (lumaPlane > static_cast<std::ptrdiff_t>(probe.frame->linesize[0]) * probe.frame->height)
+            ++framesInDecoderBuffers;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(frames > 20, 5000);
+    QCOMPARE(framesInDecoderBuffers.load(), frames.load());
 }
 
 void CaptureSourceTest::aFileWithoutTheSoundAskedForStillPlaysItsPicture() {
