@@ -30,7 +30,9 @@ void printUsage() {
         "                [--cycle-scenes S] [--camera ID=PIPELINE]... [--remux]\n"
         "  xiaozhan show check FILE          检查节目文件 / validate a show file\n"
         "  xiaozhan remux FILE.mkv [-o OUT]  录像转 MP4 / copy a recording into a plain MP4\n"
-        "  xiaozhan devices [--json]         列出摄像头和麦克风 / list cameras and microphones\n"
+        "  xiaozhan devices [--json] [--watch]  列出摄像头和麦克风，可监视插拔 / list cameras and "
+        "microphones,\n"
+        "                                    and with --watch report plugging and unplugging until Ctrl+C\n"
         "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list"));
 }
 
@@ -109,44 +111,88 @@ int runRemuxCommand(const QStringList& args) {
     return 0;
 }
 
-int runDevicesCommand(const QStringList& args) {
-    const bool json = args == QStringList{QStringLiteral("--json")};
-    if (!args.isEmpty() && !json) {
-        printErr(QStringLiteral("用法 / usage: xiaozhan devices [--json]"));
-        return 2;
-    }
-    const QList<capture::CaptureDevice> devices = capture::DeviceMonitor::listDevices();
+namespace {
+
+QJsonObject deviceJson(const capture::CaptureDevice& device) {
+    QJsonObject entry;
+    entry[QStringLiteral("kind")] = device.kind == capture::CaptureDevice::Kind::Camera
+                                        ? QStringLiteral("camera")
+                                        : QStringLiteral("microphone");
+    entry[QStringLiteral("name")] = device.name;
+    entry[QStringLiteral("class")] = device.deviceClass;
+    entry[QStringLiteral("device")] = device.device;
+    entry[QStringLiteral("modes")] = QJsonArray::fromStringList(device.modes);
+    return entry;
+}
+
+QString deviceText(const capture::CaptureDevice& device) {
+    const bool camera = device.kind == capture::CaptureDevice::Kind::Camera;
+    return QStringLiteral("%1  %2\n    --camera ID=\"%3\"\n    %4")
+        .arg(camera ? QStringLiteral("摄像头 / camera    ") : QStringLiteral("麦克风 / microphone"),
+             device.name, device.device, device.modes.join(QStringLiteral(", ")));
+}
+
+void printLine(const QString& text) {
+    fprintf(stdout, "%s\n", text.toLocal8Bit().constData());
+    fflush(stdout); // a script or a terminal reads each change as it happens
+}
+
+void printDevices(const QList<capture::CaptureDevice>& devices, bool json) {
     if (json) {
         QJsonArray list;
-        for (const capture::CaptureDevice& device : devices) {
-            QJsonObject entry;
-            entry[QStringLiteral("kind")] = device.kind == capture::CaptureDevice::Kind::Camera
-                                                ? QStringLiteral("camera")
-                                                : QStringLiteral("microphone");
-            entry[QStringLiteral("name")] = device.name;
-            entry[QStringLiteral("class")] = device.deviceClass;
-            entry[QStringLiteral("device")] = device.device;
-            entry[QStringLiteral("modes")] = QJsonArray::fromStringList(device.modes);
-            list.append(entry);
-        }
-        fprintf(stdout, "%s\n", QJsonDocument(list).toJson(QJsonDocument::Compact).constData());
-        return 0;
+        for (const capture::CaptureDevice& device : devices)
+            list.append(deviceJson(device));
+        printLine(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+        return;
     }
     if (devices.isEmpty())
-        fprintf(stdout, "%s\n",
-                QStringLiteral("没有找到摄像头或麦克风 / no cameras or microphones found")
-                    .toLocal8Bit()
-                    .constData());
-    for (const capture::CaptureDevice& device : devices) {
-        const bool camera = device.kind == capture::CaptureDevice::Kind::Camera;
-        fprintf(
-            stdout, "%s\n",
-            QStringLiteral("%1  %2\n    --camera ID=\"%3\"\n    %4")
-                .arg(camera ? QStringLiteral("摄像头 / camera    ") : QStringLiteral("麦克风 / microphone"),
-                     device.name, device.device, device.modes.join(QStringLiteral(", ")))
-                .toLocal8Bit()
-                .constData());
+        printLine(QStringLiteral("没有找到摄像头或麦克风 / no cameras or microphones found"));
+    for (const capture::CaptureDevice& device : devices)
+        printLine(deviceText(device));
+}
+
+void printDeviceChange(const capture::CaptureDevice& device, bool added, bool json) {
+    if (json) {
+        QJsonObject event = deviceJson(device);
+        event[QStringLiteral("event")] = added ? QStringLiteral("added") : QStringLiteral("removed");
+        printLine(QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)));
+        return;
     }
+    printLine(
+        (added ? QStringLiteral("+ 已插入 / plugged in:  ") : QStringLiteral("- 已拔出 / unplugged:   ")) +
+        deviceText(device));
+}
+
+} // namespace
+
+int runDevicesCommand(const QStringList& args) {
+    const bool json = args.contains(QStringLiteral("--json"));
+    const bool watch = args.contains(QStringLiteral("--watch"));
+    if (args.size() != int(json) + int(watch)) {
+        printErr(QStringLiteral("用法 / usage: xiaozhan devices [--json] [--watch]"));
+        return 2;
+    }
+    if (!watch) {
+        printDevices(capture::DeviceMonitor::listDevices(), json);
+        return 0;
+    }
+    // The monitor reports from a GStreamer thread: each change hops to the main thread, which prints it, so
+    // lines never interleave.
+    capture::DeviceMonitor monitor([json](const capture::CaptureDevice& device, bool added) {
+        QMetaObject::invokeMethod(
+            qApp, [device, added, json] { printDeviceChange(device, added, json); }, Qt::QueuedConnection);
+    });
+    if (!monitor.start()) {
+        printErr(QStringLiteral("错误 / error: 无法监视设备 / cannot watch for devices"));
+        return 1;
+    }
+    printDevices(monitor.devices(), json);
+    if (!json)
+        printErr(QStringLiteral(
+            "正在监视插拔，按 Ctrl+C 结束 / watching for plugging and unplugging, Ctrl+C ends"));
+    xz::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &xz::SignalWatcher::stopRequested, qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
     return 0;
 }
 

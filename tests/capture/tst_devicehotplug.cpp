@@ -7,7 +7,11 @@
 #include "pulseserver.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
+#include <QProcess>
 #include <QTest>
 #include <atomic>
 #include <obs.hpp>
@@ -87,6 +91,7 @@ private slots:
     void everyWatchingMonitorIsToldEvenAfterAnotherCameAndWent();
     void aMicrophoneThatVanishesWhileLiveReconnectsWhenPluggedBackIn();
     void aMicrophonePulledOutIsNotSilentlyReplacedByAnotherOne();
+    void xiaozhanDevicesWatchPrintsEachPlugAndUnplugAsItHappens();
 
 private:
     std::unique_ptr<PulseServer> pulse_;
@@ -283,6 +288,43 @@ void DeviceHotplugTest::aMicrophonePulledOutIsNotSilentlyReplacedByAnotherOne() 
     QVERIFY2(module >= 0, qPrintable(pulse_->errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(stateOf(microphone) == CaptureState::Live, 5000);
     QCOMPARE(pulse_->recordingFrom().value_or(QStringList()), QStringList{usb});
+}
+
+void DeviceHotplugTest::xiaozhanDevicesWatchPrintsEachPlugAndUnplugAsItHappens() {
+    // The real binary, as a script would run it: the list first, then one JSON line per change, until told
+    // to stop. It finds the private sound server through the environment this suite set.
+    QProcess watcher;
+    watcher.start(QStringLiteral(XIAOZHAN_BINARY),
+                  {QStringLiteral("devices"), QStringLiteral("--watch"), QStringLiteral("--json")});
+    QVERIFY2(watcher.waitForStarted(), qPrintable(watcher.errorString()));
+    auto nextLine = [&watcher]() -> QJsonDocument {
+        QElapsedTimer timer;
+        timer.start();
+        while (!watcher.canReadLine() && timer.elapsed() < 5000)
+            watcher.waitForReadyRead(100);
+        return QJsonDocument::fromJson(watcher.readLine());
+    };
+    const QJsonDocument list = nextLine();
+    QVERIFY2(list.isArray(), "the first line is the list of devices present now");
+
+    const QString sourceName = QStringLiteral("xz_hotplug_watched");
+    const int module = pulse_->plugMicrophone(sourceName, QStringLiteral("小站测试 监视用麦克风"));
+    QVERIFY2(module >= 0, qPrintable(pulse_->errorString()));
+    QJsonObject added = nextLine().object();
+    QCOMPARE(added.value(QStringLiteral("event")).toString(), QStringLiteral("added"));
+    QCOMPARE(added.value(QStringLiteral("kind")).toString(), QStringLiteral("microphone"));
+    QCOMPARE(added.value(QStringLiteral("device")).toString(), microphonePreset(sourceName));
+    QCOMPARE(added.value(QStringLiteral("name")).toString(), QStringLiteral("小站测试 监视用麦克风"));
+
+    QVERIFY2(pulse_->unplug(module), qPrintable(pulse_->errorString()));
+    const QJsonObject removed = nextLine().object();
+    QCOMPARE(removed.value(QStringLiteral("event")).toString(), QStringLiteral("removed"));
+    QCOMPARE(removed.value(QStringLiteral("device")).toString(), microphonePreset(sourceName));
+
+    watcher.terminate(); // SIGTERM, as Ctrl+C or a service manager would stop it
+    QVERIFY(watcher.waitForFinished(5000));
+    QCOMPARE(watcher.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(watcher.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(DeviceHotplugTest)
