@@ -1,6 +1,7 @@
 #include "capturesource.h"
 
 #include "capturelogging.h"
+#include "devicemonitor.h"
 #include "gstcapture.h"
 
 #include <algorithm>
@@ -237,9 +238,22 @@ bool CaptureSource::leaving(uint64_t generation) const {
 
 bool CaptureSource::waitFor(std::chrono::milliseconds delay, uint64_t generation) {
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, delay, [&] { return leaving(generation); });
+    wake_.wait_for(lock, delay, [&] { return leaving(generation) || deviceArrived_; });
+    deviceArrived_ = false;
     return !leaving(generation);
 }
+
+namespace {
+
+// Sources that open a device on this machine, which the device monitor sees come and go.
+bool usesLocalDevice(const QString& description) {
+    for (const char* element : {"v4l2src", "pulsesrc", "alsasrc"})
+        if (description.contains(QLatin1String(element)))
+            return true;
+    return false;
+}
+
+} // namespace
 
 void CaptureSource::setState(CaptureState state, const CaptureError& error, const QString& label) {
     const CaptureState previous = state_.exchange(state);
@@ -308,6 +322,22 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
         return;
     }
     hasVideo_ = plan->video;
+    // A volunteer plugs a pulled-out microphone or camera back in: retry at once instead of waiting out the
+    // backoff. Any device arriving wakes the wait; the retry finds out whether it was this one. The watch
+    // ends with this function, and once it is gone no report can reach this source.
+    std::unique_ptr<DeviceMonitor> deviceWatch;
+    if (usesLocalDevice(plan->description)) {
+        deviceWatch = std::make_unique<DeviceMonitor>([this](const CaptureDevice&, bool added) {
+            if (!added)
+                return;
+            {
+                std::lock_guard lock(mutex_);
+                deviceArrived_ = true;
+            }
+            wake_.notify_all();
+        });
+        deviceWatch->start();
+    }
 
     bool everLive = false;
     int attempt = 0;
@@ -320,6 +350,10 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                 return;
         }
         error = {};
+        {
+            std::lock_guard lock(mutex_);
+            deviceArrived_ = false; // only what arrives from now on can be the missing device
+        }
         bool live = false;
         bool looping = false;
         std::unique_ptr<CapturePipeline> pipeline = CapturePipeline::create(*plan, makeSinks(), &error);

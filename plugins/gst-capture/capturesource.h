@@ -66,6 +66,7 @@ private:
     Config config_;
     uint64_t generation_ = 0;
     bool stopping_ = false;
+    bool deviceArrived_ = false; // a device was plugged in: cut the backoff short
     CaptureStatus status_;
     std::function<void(const BufferProbe&)> probe_;
     std::mutex probeMutex_;

@@ -248,7 +248,9 @@ void DeviceHotplugTest::aMicrophoneThatVanishesWhileLiveReconnectsWhenPluggedBac
         qInfo("plugged back in: Live again after %lld ms, sound flowing after %lld ms (%d restarts while "
               "away)",
               liveMs, timer.elapsed(), restartsWhileAway);
-        QVERIFY2(liveMs < 4000, qPrintable(QString::number(liveMs)));
+        // By now the retries wait 2 s apart; plugging the microphone in cuts that wait short (it took 2 s
+        // before the source listened for devices arriving).
+        QVERIFY2(liveMs < 1000, qPrintable(QString::number(liveMs)));
         QCOMPARE(pulse_->recordingFrom().value_or(QStringList()), QStringList{sourceName});
         status = *capture::captureStatus(microphone);
         QVERIFY(status.audioBuffers > 0);
