@@ -317,7 +317,9 @@ CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds t
                   false};
         return Event::Error;
     }
-    if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_SEGMENT_DONE && loopBySeek_) {
+    if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_SEGMENT_DONE) {
+        if (!loopBySeek_)
+            return Event::None; // a segment seek made by an element of the description itself
         // Not flushing: what is queued plays out and the start follows it seamlessly.
         if (gst_element_seek(pipeline_.get(), 1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_SEGMENT, GST_SEEK_TYPE_SET,
                              0, GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE))

@@ -350,10 +350,6 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                 return;
         }
         error = {};
-        {
-            std::lock_guard lock(mutex_);
-            deviceArrived_ = false; // only what arrives from now on can be the missing device
-        }
         bool live = false;
         bool looping = false;
         std::unique_ptr<CapturePipeline> pipeline = CapturePipeline::create(*plan, makeSinks(), &error);
