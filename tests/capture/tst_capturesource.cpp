@@ -364,6 +364,13 @@ bool makeClip(const QString& path, const QStringList& inputs, const QStringList&
     return QProcess::execute(QStringLiteral("ffmpeg"), arguments + codecs + QStringList{path}) == 0;
 }
 
+// An 8-bit 4:2:0 H.264 test picture, as a phone or a camera records it.
+bool makeH264Clip(const QString& path, const QString& size, int seconds) {
+    return makeClip(path, {QStringLiteral("testsrc=size=%1:rate=30:duration=%2").arg(size).arg(seconds)},
+                    {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                     QStringLiteral("yuv420p")});
+}
+
 } // namespace
 
 void CaptureSourceTest::aLoopedFilePlaysThroughWithoutStallsOrTheSlate() {
@@ -371,9 +378,7 @@ void CaptureSourceTest::aLoopedFilePlaysThroughWithoutStallsOrTheSlate() {
     // never be mistaken for a lost signal.
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("loop.mp4"));
-    QVERIFY(makeClip(clip, {QStringLiteral("testsrc=size=640x360:rate=30:duration=2")},
-                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                      QStringLiteral("yuv420p")}));
+    QVERIFY(makeH264Clip(clip, QStringLiteral("640x360"), 2));
     QVERIFY(startShow(QStringLiteral("preset:media-file path=\"%1\"").arg(clip)));
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
@@ -408,9 +413,7 @@ void CaptureSourceTest::decodedFramesReachLibobsInTheDecodersOwnBuffers() {
     // its planes is the decoder's own buffer. A copy into a plain buffer has its planes back to back.
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("h264.mkv"));
-    QVERIFY(makeClip(clip, {QStringLiteral("testsrc=size=1280x720:rate=30:duration=1")},
-                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                      QStringLiteral("yuv420p")}));
+    QVERIFY(makeH264Clip(clip, QStringLiteral("1280x720"), 1));
     QVERIFY(startShow(QStringLiteral("preset:media-file path=\"%1\"").arg(clip)));
     std::atomic<int> frames{0};
     std::atomic<int> framesInDecoderBuffers{0};
@@ -430,9 +433,7 @@ void CaptureSourceTest::aFileWithoutTheSoundAskedForStillPlaysItsPicture() {
     // "audio=1" on a silent clip: the picture must play (it used to wait forever for sound to preroll).
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("silent.mkv"));
-    QVERIFY(makeClip(clip, {QStringLiteral("testsrc=size=320x180:rate=30:duration=3")},
-                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                      QStringLiteral("yuv420p")}));
+    QVERIFY(makeH264Clip(clip, QStringLiteral("320x180"), 3));
     QVERIFY(startShow(QStringLiteral("preset:media-file audio=1 path=\"%1\"").arg(clip)));
     std::atomic<int> frames{0};
     ProbeGuard guard(graph_->source(QStringLiteral("cam-test")), [&](const capture::BufferProbe& probe) {
