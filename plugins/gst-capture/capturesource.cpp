@@ -352,6 +352,14 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
         error = {};
         bool live = false;
         bool looping = false;
+        // The counts run on across restarts: the status tells what the source delivered in all.
+        quint64 videoBefore = 0;
+        quint64 audioBefore = 0;
+        {
+            std::lock_guard lock(mutex_);
+            videoBefore = status_.videoFrames;
+            audioBefore = status_.audioBuffers;
+        }
         std::unique_ptr<CapturePipeline> pipeline = CapturePipeline::create(*plan, makeSinks(), &error);
         if (!pipeline) {
             setState(CaptureState::Failed, error, config.label);
@@ -364,8 +372,8 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
                     std::lock_guard lock(mutex_);
                     if (leaving(generation))
                         break;
-                    status_.videoFrames = pipeline->videoFrames();
-                    status_.audioBuffers = pipeline->audioBuffers();
+                    status_.videoFrames = videoBefore + pipeline->videoFrames();
+                    status_.audioBuffers = audioBefore + pipeline->audioBuffers();
                 }
                 const CapturePipeline::Event event =
                     pipeline->waitForEvent(std::chrono::milliseconds(100), &error);

@@ -29,7 +29,7 @@ struct CaptureStatus {
     CaptureState state = CaptureState::Starting;
     CaptureError error;      // the last error, kept while reconnecting so the operator sees why
     int restarts = 0;        // pipeline restarts since the source was created
-    quint64 videoFrames = 0; // frames handed to libobs
+    quint64 videoFrames = 0; // frames handed to libobs since the source was created, across restarts
     quint64 audioBuffers = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "livesession.h"
 
 #include "audiobus.h"
+#include "camerastates.h"
 #include "encoderset.h"
 #include "gstcapture.h"
 #include "obsruntime.h"
@@ -32,6 +33,7 @@ LiveSession::LiveSession(const LiveOptions& options, QObject* parent) : QObject(
     connect(&durationTimer_, &QTimer::timeout, this, &LiveSession::finished);
     connect(&cycleTimer_, &QTimer::timeout, this, &LiveSession::takeNextScene);
     connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::printStatus);
+    connect(&cameraTimer_, &QTimer::timeout, this, &LiveSession::reportCameraChanges);
 }
 
 LiveSession::~LiveSession() {
@@ -113,6 +115,7 @@ bool LiveSession::start() {
     switcher_ = std::make_unique<engine::Switcher>(*graph_, show_.scenes.first().id);
     audio_ = std::make_unique<engine::AudioBus>(*graph_);
     stats_ = std::make_unique<engine::StatsSampler>(options_.recordDir);
+    cameras_ = std::make_unique<CameraStates>(*graph_);
 
     if (!options_.recordDir.isEmpty() || !options_.streamUrls.isEmpty()) {
         encoders_ = engine::EncoderSet::create({}, &error);
@@ -149,6 +152,8 @@ bool LiveSession::start() {
     if (options_.cycleScenesSec > 0)
         cycleTimer_.start(static_cast<int>(options_.cycleScenesSec * 1000));
     statusTimer_.start(5000);
+    // A phone dropping out must reach the operator at once, not with the next status line.
+    cameraTimer_.start(250);
     printErr(QStringLiteral("开始 / started: %1 《%2》 %3x%4@%5, 场景 / scene: %6")
                  .arg(show_.id, show_.titleZh)
                  .arg(show_.canvas.width)
@@ -183,7 +188,13 @@ void LiveSession::printStatus() {
     }
     for (const auto& streamer : streamers_)
         line += QStringLiteral(" · ") + streamer->stateText();
+    line += cameras_->notLiveSummary();
     printErr(line);
+}
+
+void LiveSession::reportCameraChanges() {
+    for (const QString& line : cameras_->poll())
+        printErr(line);
 }
 
 void LiveSession::stop() {
@@ -193,6 +204,8 @@ void LiveSession::stop() {
     durationTimer_.stop();
     cycleTimer_.stop();
     statusTimer_.stop();
+    cameraTimer_.stop();
+    reportCameraChanges();
 
     QJsonArray streams;
     int dropped = 0;
@@ -247,6 +260,7 @@ void LiveSession::stop() {
         {QStringLiteral("programScene"), switcher_->programSceneId()},
         {QStringLiteral("recordings"), recordings},
         {QStringLiteral("streams"), streams},
+        {QStringLiteral("cameras"), cameras_->toJson()},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings_)},
         {QStringLiteral("errors"), QJsonArray::fromStringList(errors_)},
     };
@@ -256,6 +270,7 @@ void LiveSession::stop() {
     recorder_.reset();
     encoders_.reset();
     stats_.reset();
+    cameras_.reset();
     audio_.reset();
     switcher_.reset();
     graph_.reset();

@@ -27,6 +27,8 @@ class StatsSampler;
 
 namespace xz::app {
 
+class CameraStates;
+
 class LiveSession : public QObject {
     Q_OBJECT
 public:
@@ -52,6 +54,7 @@ signals:
 private:
     void takeNextScene();
     void printStatus();
+    void reportCameraChanges();
     void addError(const engine::EngineError& error);
 
     LiveOptions options_;
@@ -64,9 +67,11 @@ private:
     std::unique_ptr<engine::Recorder> recorder_;
     std::vector<std::unique_ptr<engine::Streamer>> streamers_;
     std::unique_ptr<engine::StatsSampler> stats_;
+    std::unique_ptr<CameraStates> cameras_;
     QTimer durationTimer_;
     QTimer cycleTimer_;
     QTimer statusTimer_;
+    QTimer cameraTimer_;
     QElapsedTimer clock_;
     QJsonObject finalSummary_;
     QStringList errors_;

@@ -32,6 +32,8 @@ public:
     obs_source_t* source(const QString& sourceId) const;
     // The capture state of a camera fed by a device (nullopt for a test-pattern camera or an unknown id).
     std::optional<capture::CaptureStatus> cameraCapture(const QString& cameraId) const;
+    // The cameras fed by a capture pipeline (a device, a phone, a file), in the show's order.
+    const QStringList& captureCameraIds() const { return captureIds_; }
     // Sources that fell back to something simpler (e.g. a microphone with no sound server), for the log.
     const QStringList& warnings() const { return warnings_; }
 

@@ -23,6 +23,7 @@ private slots:
     void aBadShowFileStopsBeforeAnythingStartsWithItsPreciseMessage();
     void anUnknownCameraIsNamedWithTheCamerasTheShowHas();
     void anUnwritableRecordingFolderIsReportedAndTheShowRunsOn();
+    void aCameraThatDropsOutIsReportedAtOnceAndInTheSummary();
 
 private:
     static QJsonObject firstRecording(const LiveRun& run) {
@@ -161,6 +162,32 @@ void LiveCommandTest::anUnwritableRecordingFolderIsReportedAndTheShowRunsOn() {
     QVERIFY(run.summary.value(QStringLiteral("frames")).toInt() > 20);
     const QString errors = run.summary.value(QStringLiteral("errors")).toArray().first().toString();
     QVERIFY2(errors.contains(badDir), qPrintable(errors));
+}
+
+void LiveCommandTest::aCameraThatDropsOutIsReportedAtOnceAndInTheSummary() {
+    // A "phone" that sends 1.5 s of picture and stops, again and again: the operator reads each drop-out and
+    // each return as it happens, and the summary tells the camera's story.
+    LiveCommand live(
+        {"--show", "cooking", "--headless", "--duration", "6", "--camera",
+         "cam-host=videotestsrc num-buffers=45 ! video/x-raw,width=320,height=180,framerate=30/1"});
+    live.start();
+    const LiveRun run = live.finish(60000);
+    QCOMPARE(run.exitCode, 0); // a camera dropping out is not an output failure: the show went out
+    QVERIFY2(run.stderrText.contains(QStringLiteral("camera cam-host: 画面正常 / live")),
+             qPrintable(run.stderrText));
+    QVERIFY2(run.stderrText.contains(QStringLiteral("camera cam-host: 正在重连 / reconnecting · 信号已结束")),
+             qPrintable(run.stderrText));
+    const QJsonArray cameras = run.summary.value(QStringLiteral("cameras")).toArray();
+    QCOMPARE(cameras.size(), 1);
+    const QJsonObject camera = cameras.first().toObject();
+    QCOMPARE(camera.value(QStringLiteral("id")).toString(), QStringLiteral("cam-host"));
+    QVERIFY2(camera.value(QStringLiteral("restarts")).toInt() >= 2,
+             qPrintable(QString::number(camera.value(QStringLiteral("restarts")).toInt())));
+    // Counted across the restarts: 45 frames a round, at least two rounds.
+    QVERIFY2(camera.value(QStringLiteral("videoFrames")).toInt() >= 90,
+             qPrintable(QString::number(camera.value(QStringLiteral("videoFrames")).toInt())));
+    QVERIFY(
+        camera.value(QStringLiteral("lastError")).toString().contains(QStringLiteral("the signal ended")));
 }
 
 QTEST_GUILESS_MAIN(LiveCommandTest)
