@@ -19,23 +19,57 @@ DeviceMonitorPtr makeMonitor() {
     return monitor;
 }
 
+// A caps field as an operator can read it: "48000", a range "8000-192000", or a short list "S16LE/S32LE…".
+QString fieldText(const GstStructure* structure, const char* field) {
+    const GValue* value = gst_structure_get_value(structure, field);
+    if (!value)
+        return QString();
+    if (G_VALUE_HOLDS_INT(value))
+        return QString::number(g_value_get_int(value));
+    if (G_VALUE_HOLDS_STRING(value))
+        return QString::fromUtf8(g_value_get_string(value));
+    if (GST_VALUE_HOLDS_INT_RANGE(value))
+        return QStringLiteral("%1-%2")
+            .arg(gst_value_get_int_range_min(value))
+            .arg(gst_value_get_int_range_max(value));
+    if (GST_VALUE_HOLDS_LIST(value)) {
+        QStringList items;
+        const guint size = gst_value_list_get_size(value);
+        for (guint i = 0; i < size && i < 3; ++i) {
+            const GValue* item = gst_value_list_get_value(value, i);
+            if (G_VALUE_HOLDS_STRING(item))
+                items.append(QString::fromUtf8(g_value_get_string(item)));
+            else if (G_VALUE_HOLDS_INT(item))
+                items.append(QString::number(g_value_get_int(item)));
+        }
+        return items.join(QLatin1Char('/')) + (size > 3 ? QStringLiteral("…") : QString());
+    }
+    return QString();
+}
+
+// One mode, e.g. "YUY2 1280x720 @30" or "S16LE 48000 Hz 2 ch"; empty for what is not worth listing.
 QString structureMode(const GstStructure* structure, bool video) {
+    if (!video) {
+        // Microphones also offer telephone codecs (A-law, mu-law): not what a studio records.
+        if (!gst_structure_has_name(structure, "audio/x-raw"))
+            return QString();
+        QString mode = fieldText(structure, "format");
+        const QString rate = fieldText(structure, "rate");
+        const QString channels = fieldText(structure, "channels");
+        if (!rate.isEmpty())
+            mode += QStringLiteral(" %1 Hz").arg(rate);
+        if (!channels.isEmpty())
+            mode += QStringLiteral(" %1 ch").arg(channels);
+        return mode.trimmed();
+    }
     const char* format = gst_structure_get_string(structure, "format");
     QString mode = QString::fromUtf8(format ? format : gst_structure_get_name(structure));
-    if (video) {
-        int width = 0, height = 0, num = 0, den = 1;
-        if (gst_structure_get_int(structure, "width", &width) &&
-            gst_structure_get_int(structure, "height", &height))
-            mode += QStringLiteral(" %1x%2").arg(width).arg(height);
-        if (gst_structure_get_fraction(structure, "framerate", &num, &den) && den > 0)
-            mode += QStringLiteral(" @%1").arg(static_cast<double>(num) / den, 0, 'g', 4);
-    } else {
-        int rate = 0, channels = 0;
-        if (gst_structure_get_int(structure, "rate", &rate))
-            mode += QStringLiteral(" %1 Hz").arg(rate);
-        if (gst_structure_get_int(structure, "channels", &channels))
-            mode += QStringLiteral(" %1 ch").arg(channels);
-    }
+    int width = 0, height = 0, num = 0, den = 1;
+    if (gst_structure_get_int(structure, "width", &width) &&
+        gst_structure_get_int(structure, "height", &height))
+        mode += QStringLiteral(" %1x%2").arg(width).arg(height);
+    if (gst_structure_get_fraction(structure, "framerate", &num, &den) && den > 0)
+        mode += QStringLiteral(" @%1").arg(static_cast<double>(num) / den, 0, 'g', 4);
     return mode;
 }
 
@@ -54,7 +88,7 @@ CaptureDevice describeDevice(GstDevice* device) {
         CapsPtr caps(raw);
         for (guint i = 0; i < gst_caps_get_size(caps.get()) && result.modes.size() < 64; ++i) {
             const QString mode = structureMode(gst_caps_get_structure(caps.get(), i), video);
-            if (!result.modes.contains(mode))
+            if (!mode.isEmpty() && !result.modes.contains(mode))
                 result.modes.append(mode);
         }
     }

@@ -146,6 +146,12 @@ void DeviceHotplugTest::aMicrophonePluggedInIsListedAndReportedThenReportedGoneW
     QVERIFY2(listed, "listed once plugged in");
     QCOMPARE(listed->name, description);
     QCOMPARE(listed->kind, CaptureDevice::Kind::Microphone);
+    // Its modes read as sample formats, rates and channels, not as the telephone codecs it also offers.
+    qInfo("listed modes: %s", qPrintable(listed->modes.join(QStringLiteral("; "))));
+    QVERIFY(!listed->modes.isEmpty());
+    for (const QString& mode : listed->modes)
+        QVERIFY2(mode.contains(QLatin1String(" Hz")) && !mode.contains(QLatin1String("x-")),
+                 qPrintable(mode));
     QVERIFY(findMicrophone(monitor.devices(), sourceName));
     // The string the list offers is one a capture source accepts (the tests below record through it).
     const std::optional<capture::CaptureError> problem = capture::checkDevice(listed->device);
