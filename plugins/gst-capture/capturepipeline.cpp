@@ -45,6 +45,12 @@ GstPadProbeReturn acceptVideoMeta(GstPad*, GstPadProbeInfo* info, gpointer) {
     return GST_PAD_PROBE_OK;
 }
 
+// One wording for a device gone, however it went (an error from the source, or the sound server moving away).
+CaptureError deviceDisconnected(const QString& detail) {
+    return {QStringLiteral("设备已断开（被拔出？）"),
+            QStringLiteral("the device was disconnected (unplugged?)"), detail, false};
+}
+
 constexpr const char* kDeviceMovedMessage = "xz-device-moved";
 
 // PulseAudio moves a recording to another microphone when the chosen one is pulled out, and pulsesrc carries
@@ -153,10 +159,8 @@ CaptureError describeRuntimeError(const GError* error, const QString& debug, con
         result.messageEn = QStringLiteral("a decoder plugin is missing");
     }
     // pulsesrc when its microphone is pulled out while recording ("Disconnected: Entity killed").
-    if (detail.contains(QLatin1String("Entity killed")) || detail.contains(QLatin1String("No such entity"))) {
-        result.messageZh = QStringLiteral("设备已断开（被拔出？）");
-        result.messageEn = QStringLiteral("the device was disconnected (unplugged?)");
-    }
+    if (detail.contains(QLatin1String("Entity killed")) || detail.contains(QLatin1String("No such entity")))
+        result = deviceDisconnected(detail);
     // A stream with nowhere to go: typically a file or sender without the picture (or sound) asked for.
     if (detail.contains(QLatin1String("not-linked"))) {
         result.messageZh = QStringLiteral("信号里没有需要的画面或声音");
@@ -309,12 +313,9 @@ CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds t
         const GstStructure* structure = gst_message_get_structure(message.get());
         if (!gst_structure_has_name(structure, kDeviceMovedMessage))
             return Event::Flowing;
-        *error = {QStringLiteral("设备已断开（被拔出？）"),
-                  QStringLiteral("the device was disconnected (unplugged?)"),
-                  QStringLiteral("the sound server moved the recording from %1 to %2")
-                      .arg(fromUtf8(gst_structure_get_string(structure, "wanted")),
-                           fromUtf8(gst_structure_get_string(structure, "current"))),
-                  false};
+        *error = deviceDisconnected(QStringLiteral("the sound server moved the recording from %1 to %2")
+                                        .arg(fromUtf8(gst_structure_get_string(structure, "wanted")),
+                                             fromUtf8(gst_structure_get_string(structure, "current"))));
         return Event::Error;
     }
     if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_SEGMENT_DONE) {
