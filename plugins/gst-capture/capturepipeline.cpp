@@ -61,8 +61,8 @@ void onPulseDeviceChanged(GstElement* source, GParamSpec*, gpointer) {
     gchar* rawWanted = nullptr;
     gchar* rawCurrent = nullptr;
     g_object_get(source, "device", &rawWanted, "current-device", &rawCurrent, nullptr);
-    const GCharPtr wanted(rawWanted);
-    const GCharPtr current(rawCurrent);
+    const gst::GCharPtr wanted(rawWanted);
+    const gst::GCharPtr current(rawCurrent);
     if (!wanted || !current || g_strcmp0(wanted.get(), current.get()) == 0)
         return;
     GstStructure* moved = gst_structure_new(kDeviceMovedMessage, "wanted", G_TYPE_STRING, wanted.get(),
@@ -76,7 +76,7 @@ void watchForMovedDevice(GstElement* element) {
         return;
     gchar* rawWanted = nullptr;
     g_object_get(element, "device", &rawWanted, nullptr);
-    const GCharPtr wanted(rawWanted);
+    const gst::GCharPtr wanted(rawWanted);
     if (wanted) // without a device it follows the system default on purpose
         g_signal_connect(element, "notify::current-device", G_CALLBACK(onPulseDeviceChanged), nullptr);
 }
@@ -185,11 +185,11 @@ std::unique_ptr<CapturePipeline> CapturePipeline::create(const LaunchPlan& plan,
     // FATAL_ERRORS: a missing element fails the parse instead of returning a half-built pipeline.
     GstElement* parsed = gst_parse_launch_full(plan.description.toUtf8().constData(), nullptr,
                                                GST_PARSE_FLAG_FATAL_ERRORS, &rawError);
-    ErrorPtr parseError(rawError);
+    gst::ErrorPtr parseError(rawError);
     // The result is floating: sink it so the unique_ptr holds the one real reference.
     if (parsed && g_object_is_floating(parsed))
         gst_object_ref_sink(parsed);
-    ElementPtr element(parsed);
+    gst::ElementPtr element(parsed);
     if (parseError || !element) {
         *error = describeParseError(parseError.get(), plan.description);
         return nullptr;
@@ -228,7 +228,7 @@ std::unique_ptr<CapturePipeline> CapturePipeline::create(const LaunchPlan& plan,
 }
 
 bool CapturePipeline::attachSink(const char* name, bool video, CaptureError* error) {
-    ElementPtr sink(gst_bin_get_by_name(GST_BIN(pipeline_.get()), name));
+    gst::ElementPtr sink(gst_bin_get_by_name(GST_BIN(pipeline_.get()), name));
     if (!sink || !GST_IS_APP_SINK(sink.get())) {
         *error = {QStringLiteral("采集管道无法接上输出"),
                   QStringLiteral("the capture pipeline has no place for the output"), QLatin1String(name),
@@ -239,7 +239,7 @@ bool CapturePipeline::attachSink(const char* name, bool video, CaptureError* err
     callbacks.new_sample = video ? &CapturePipeline::onVideoSample : &CapturePipeline::onAudioSample;
     gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks, this, nullptr);
     if (video) {
-        PadPtr pad(gst_element_get_static_pad(sink.get(), "sink"));
+        gst::PadPtr pad(gst_element_get_static_pad(sink.get(), "sink"));
         gst_pad_add_probe(pad.get(), GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM, &acceptVideoMeta, nullptr, nullptr);
     }
     return true;
@@ -294,7 +294,7 @@ bool CapturePipeline::startSegmentLoop() {
 
 void CapturePipeline::keepEveryBuffer() {
     for (const char* queueName : {"vsink", "asink"}) {
-        ElementPtr queue(gst_bin_get_by_name(GST_BIN(pipeline_.get()), queueName));
+        gst::ElementPtr queue(gst_bin_get_by_name(GST_BIN(pipeline_.get()), queueName));
         // Without a queue of the plugin's own the name belongs to the converter
         // (BranchThreads::FromDescription).
         if (queue && g_object_class_find_property(G_OBJECT_GET_CLASS(queue.get()), "leaky"))
@@ -305,7 +305,7 @@ void CapturePipeline::keepEveryBuffer() {
 CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds timeout, CaptureError* error) {
     const auto types = static_cast<GstMessageType>(GST_MESSAGE_ERROR | GST_MESSAGE_EOS |
                                                    GST_MESSAGE_APPLICATION | GST_MESSAGE_SEGMENT_DONE);
-    MessagePtr message(gst_bus_timed_pop_filtered(
+    gst::MessagePtr message(gst_bus_timed_pop_filtered(
         bus_.get(), static_cast<GstClockTime>(timeout.count()) * GST_MSECOND, types));
     if (!message)
         return Event::None;
@@ -337,8 +337,8 @@ CapturePipeline::Event CapturePipeline::waitForEvent(std::chrono::milliseconds t
     GError* rawError = nullptr;
     gchar* rawDebug = nullptr;
     gst_message_parse_error(message.get(), &rawError, &rawDebug);
-    ErrorPtr gerror(rawError);
-    GCharPtr debug(rawDebug);
+    gst::ErrorPtr gerror(rawError);
+    gst::GCharPtr debug(rawDebug);
     const QString element = GST_MESSAGE_SRC(message.get())
                                 ? fromUtf8(GST_OBJECT_NAME(GST_MESSAGE_SRC(message.get())))
                                 : QString();
@@ -364,14 +364,14 @@ uint64_t CapturePipeline::toObsTime(GstBuffer* buffer, const GstSegment* segment
 }
 
 GstFlowReturn CapturePipeline::onVideoSample(GstAppSink* sink, gpointer self) {
-    SamplePtr sample(gst_app_sink_pull_sample(sink));
+    gst::SamplePtr sample(gst_app_sink_pull_sample(sink));
     if (sample)
         static_cast<CapturePipeline*>(self)->deliverVideo(sample.get());
     return GST_FLOW_OK;
 }
 
 GstFlowReturn CapturePipeline::onAudioSample(GstAppSink* sink, gpointer self) {
-    SamplePtr sample(gst_app_sink_pull_sample(sink));
+    gst::SamplePtr sample(gst_app_sink_pull_sample(sink));
     if (sample)
         static_cast<CapturePipeline*>(self)->deliverAudio(sample.get());
     return GST_FLOW_OK;

@@ -78,12 +78,12 @@ private:
 
     Sinks sinks_;
     QString description_;
-    ElementPtr pipeline_;
-    BusPtr bus_;
-    ClockPtr clock_;
+    gst::ElementPtr pipeline_;
+    gst::BusPtr bus_;
+    gst::ClockPtr clock_;
     // Caps are the same for thousands of frames: the layout is worked out once per caps change.
     std::mutex layoutMutex_;
-    CapsPtr videoCaps_;
+    gst::CapsPtr videoCaps_;
     GstVideoInfo videoInfo_{};
     std::optional<FrameLayout> layout_;
     void noteBuffer();

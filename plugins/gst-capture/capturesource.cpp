@@ -3,6 +3,7 @@
 #include "capturelogging.h"
 #include "devicemonitor.h"
 #include "gstcapture.h"
+#include "gstinit.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -125,7 +126,7 @@ CaptureSource* CaptureSource::fromSource(obs_source_t* source) {
 }
 
 CaptureSource::CaptureSource(obs_data_t* settings, obs_source_t* self) : self_(self) {
-    ensureGstInitialised();
+    gst::ensureGstInitialised();
     const QByteArray name = obs_source_get_name(self);
     frames_ = obs_source_create_private(kFramesSourceId, (name + ":frames").constData(), nullptr);
     slate_ = std::make_unique<Slate>(QString::fromUtf8(name));

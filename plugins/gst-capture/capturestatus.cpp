@@ -2,13 +2,6 @@
 
 namespace xz::capture {
 
-QString CaptureError::toString() const {
-    QString text = messageZh + QStringLiteral(" / ") + messageEn;
-    if (!detail.isEmpty())
-        text += QStringLiteral(" (") + detail + QLatin1Char(')');
-    return text;
-}
-
 const char* stateName(CaptureState state) {
     switch (state) {
     case CaptureState::Starting:

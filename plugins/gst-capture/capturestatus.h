@@ -2,6 +2,8 @@
 // Plain values: copied out under a lock, never shared with the threads that produce them.
 #pragma once
 
+#include "usererror.h"
+
 #include <QString>
 
 namespace xz::capture {
@@ -15,14 +17,11 @@ enum class CaptureState {
     Failed,       // it cannot run as described (message says why); retried unless the description is invalid
 };
 
-struct CaptureError {
-    QString messageZh;
-    QString messageEn;
-    QString detail;         // GStreamer's own words, for the log and the curious operator
+// The studio's error shape; the detail holds GStreamer's own words, for the log and the curious operator.
+struct CaptureError : xz::UserError {
     bool permanent = false; // retrying cannot help (the description itself is wrong)
 
     bool isEmpty() const { return messageEn.isEmpty(); }
-    QString toString() const;
 };
 
 struct CaptureStatus {

@@ -1,6 +1,7 @@
 #include "devicemonitor.h"
 
 #include "gstcapture.h"
+#include "gstinit.h"
 
 #include <algorithm>
 #include <mutex>
@@ -11,9 +12,9 @@ namespace {
 
 constexpr const char* kWantedClasses[] = {"Video/Source", "Audio/Source"};
 
-DeviceMonitorPtr makeMonitor() {
-    ensureGstInitialised();
-    DeviceMonitorPtr monitor(gst_device_monitor_new());
+gst::DeviceMonitorPtr makeMonitor() {
+    gst::ensureGstInitialised();
+    gst::DeviceMonitorPtr monitor(gst_device_monitor_new());
     for (const char* classes : kWantedClasses)
         gst_device_monitor_add_filter(monitor.get(), classes, nullptr);
     return monitor;
@@ -77,15 +78,15 @@ QString structureMode(const GstStructure* structure, bool video) {
 
 CaptureDevice describeDevice(GstDevice* device) {
     CaptureDevice result;
-    GCharPtr name(gst_device_get_display_name(device));
-    GCharPtr deviceClass(gst_device_get_device_class(device));
+    gst::GCharPtr name(gst_device_get_display_name(device));
+    gst::GCharPtr deviceClass(gst_device_get_device_class(device));
     result.name = QString::fromUtf8(name.get());
     result.deviceClass = QString::fromUtf8(deviceClass.get());
     const bool video = result.deviceClass.contains(QLatin1String("Video"));
     result.kind = video ? CaptureDevice::Kind::Camera : CaptureDevice::Kind::Microphone;
 
     if (GstCaps* raw = gst_device_get_caps(device)) {
-        CapsPtr caps(raw);
+        gst::CapsPtr caps(raw);
         for (guint i = 0; i < gst_caps_get_size(caps.get()) && result.modes.size() < 64; ++i) {
             const QString mode = structureMode(gst_caps_get_structure(caps.get(), i), video);
             if (!mode.isEmpty() && !result.modes.contains(mode))
@@ -98,13 +99,13 @@ CaptureDevice describeDevice(GstDevice* device) {
     if (GstElement* created = gst_device_create_element(device, nullptr)) {
         if (g_object_is_floating(created))
             gst_object_ref_sink(created);
-        ElementPtr element(created);
+        gst::ElementPtr element(created);
         if (GstElementFactory* elementFactory = gst_element_get_factory(element.get()))
             factory = QString::fromUtf8(GST_OBJECT_NAME(elementFactory));
         if (g_object_class_find_property(G_OBJECT_GET_CLASS(element.get()), "device")) {
             gchar* value = nullptr;
             g_object_get(element.get(), "device", &value, nullptr);
-            GCharPtr owned(value);
+            gst::GCharPtr owned(value);
             path = QString::fromUtf8(value);
         }
     }
@@ -136,8 +137,8 @@ public:
     bool subscribe(DeviceMonitor* subscriber) {
         std::lock_guard lifecycle(lifecycleMutex_);
         if (!monitor_) {
-            DeviceMonitorPtr monitor = makeMonitor();
-            BusPtr bus(gst_device_monitor_get_bus(monitor.get()));
+            gst::DeviceMonitorPtr monitor = makeMonitor();
+            gst::BusPtr bus(gst_device_monitor_get_bus(monitor.get()));
             // A sync handler needs no GLib main loop: plugging is reported from the provider's own thread.
             gst_bus_set_sync_handler(bus.get(), &SharedDeviceWatch::onBusMessage, this, nullptr);
             if (!gst_device_monitor_start(monitor.get())) {
@@ -164,7 +165,7 @@ public:
         // The last one: stop watching. Not under reportMutex_, which a provider thread may be waiting for
         // while stopping joins it.
         gst_device_monitor_stop(monitor_.get());
-        BusPtr bus(gst_device_monitor_get_bus(monitor_.get()));
+        gst::BusPtr bus(gst_device_monitor_get_bus(monitor_.get()));
         gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
         monitor_.reset();
     }
@@ -179,7 +180,7 @@ private:
                 gst_message_parse_device_added(message, &raw);
             else
                 gst_message_parse_device_removed(message, &raw);
-            DevicePtr device(raw);
+            gst::DevicePtr device(raw);
             std::lock_guard reporting(watch->reportMutex_);
             if (device && !watch->subscribers_.empty()) {
                 const CaptureDevice described = describeDevice(device.get());
@@ -192,18 +193,18 @@ private:
         return GST_BUS_DROP;
     }
 
-    std::mutex lifecycleMutex_; // starting and stopping the shared monitor; taken before reportMutex_
-    std::mutex reportMutex_;    // the subscribers, held while they are told
-    DeviceMonitorPtr monitor_;  // running while anyone subscribes
+    std::mutex lifecycleMutex_;     // starting and stopping the shared monitor; taken before reportMutex_
+    std::mutex reportMutex_;        // the subscribers, held while they are told
+    gst::DeviceMonitorPtr monitor_; // running while anyone subscribes
     std::vector<DeviceMonitor*> subscribers_;
 };
 
 QList<CaptureDevice> DeviceMonitor::listDevices() {
-    ensureGstInitialised();
+    gst::ensureGstInitialised();
     // What gst_device_monitor_start/get_devices/stop would do, without a GstDeviceMonitor (see above): start
     // each provider of cameras or microphones (counted: a provider that is watched already just gains a
     // user), take its devices, leave out providers another one hides (PulseAudio hides ALSA's), stop.
-    std::vector<std::unique_ptr<GstDeviceProvider, GstObjectUnref>> providers;
+    std::vector<std::unique_ptr<GstDeviceProvider, gst::GstObjectUnref>> providers;
     // Rank 1 and up, as GstDeviceMonitor takes them.
     GList* factories = gst_device_provider_factory_list_get_device_providers(static_cast<GstRank>(1));
     for (GList* item = factories; item; item = item->next) {

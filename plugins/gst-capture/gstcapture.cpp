@@ -2,6 +2,7 @@
 
 #include "capturelogging.h"
 #include "capturesource.h"
+#include "gstinit.h"
 #include "launchplan.h"
 #include "presets.h"
 
@@ -11,13 +12,8 @@ Q_LOGGING_CATEGORY(lcCapture, "xz.capture")
 
 namespace xz::capture {
 
-void ensureGstInitialised() {
-    static std::once_flag once;
-    std::call_once(once, [] { gst_init(nullptr, nullptr); });
-}
-
 void registerGstCaptureSource() {
-    ensureGstInitialised();
+    gst::ensureGstInitialised();
     CaptureSource::registerTypes();
 }
 
@@ -43,7 +39,7 @@ bool setBufferProbe(obs_source_t* source, std::function<void(const BufferProbe&)
 }
 
 std::optional<CaptureError> checkDevice(const QString& device, bool audio) {
-    ensureGstInitialised();
+    gst::ensureGstInitialised();
     CaptureError error;
     const std::optional<CaptureRecipe> recipe = resolveDevice(device, &error);
     if (!recipe)

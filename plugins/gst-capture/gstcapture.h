@@ -27,7 +27,6 @@ inline constexpr const char* kSettingWidth = "width"; // size the picture is fit
 inline constexpr const char* kSettingHeight = "height";
 inline constexpr const char* kSettingStallMs = "stall_ms"; // no data this long while live = signal lost
 
-void ensureGstInitialised();
 void registerGstCaptureSource();
 
 // Null when `source` is not a capture source (or is being destroyed).

@@ -1,6 +1,7 @@
 #include "remuxer.h"
 
 #include "gstinit.h"
+#include "gstptr.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -10,15 +11,9 @@
 namespace xz::clips {
 namespace {
 
-struct GstObjectDeleter {
-    void operator()(gpointer object) const { gst_object_unref(object); }
-};
-struct GstMessageDeleter {
-    void operator()(GstMessage* message) const { gst_message_unref(message); }
-};
-using PipelinePtr = std::unique_ptr<GstElement, GstObjectDeleter>;
-using BusPtr = std::unique_ptr<GstBus, GstObjectDeleter>;
-using MessagePtr = std::unique_ptr<GstMessage, GstMessageDeleter>;
+using PipelinePtr = gst::ElementPtr;
+using gst::BusPtr;
+using gst::MessagePtr;
 
 // Element properties take strings verbatim; quote for gst_parse_launch's grammar.
 QString quoted(const QString& path) {
@@ -30,11 +25,6 @@ QString quoted(const QString& path) {
 
 } // namespace
 
-QString RemuxError::toString() const {
-    return messageZh + QStringLiteral(" / ") + messageEn +
-           (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')'));
-}
-
 QString Remuxer::mp4PathFor(const QString& mkvPath) {
     const QFileInfo info(mkvPath);
     return info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".mp4");
@@ -43,7 +33,7 @@ QString Remuxer::mp4PathFor(const QString& mkvPath) {
 std::optional<RemuxError> Remuxer::remuxToMp4(const QString& input, const QString& output, int timeoutSec) {
     if (!QFileInfo(input).isReadable())
         return RemuxError{QStringLiteral("找不到录像文件"), QStringLiteral("recording not found"), input};
-    ensureGstInitialised();
+    gst::ensureGstInitialised();
     // Write to a temporary name and rename at the end, so a half-written .mp4 never looks finished.
     const QString partial = output + QStringLiteral(".part");
     const QString description = QStringLiteral("filesrc location=%1 ! matroskademux name=demux "

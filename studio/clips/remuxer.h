@@ -2,17 +2,14 @@
 // index at the front, which every phone and editing app opens. The .mkv stays as the safe original.
 #pragma once
 
+#include "usererror.h"
+
 #include <QString>
 #include <optional>
 
 namespace xz::clips {
 
-struct RemuxError {
-    QString messageZh;
-    QString messageEn;
-    QString detail;
-    QString toString() const;
-};
+using RemuxError = xz::UserError;
 
 class Remuxer {
 public:

@@ -3,6 +3,7 @@
 #include "devicemonitor.h"
 #include "framemapping.h"
 #include "gstcapture.h"
+#include "gstinit.h"
 #include "launchplan.h"
 #include "presets.h"
 
@@ -13,7 +14,7 @@ using namespace xz::capture;
 class CapturePlanTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { ensureGstInitialised(); }
+    void initTestCase() { xz::gst::ensureGstInitialised(); }
 
     void anOpenVideoBranchGetsTheVideoSinkAppended();
     void aMicrophoneBranchGetsTheAudioSinkAppended();

@@ -3,11 +3,11 @@
 #include <gst/gst.h>
 #include <mutex>
 
-namespace xz::clips {
+namespace xz::gst {
 
 void ensureGstInitialised() {
     static std::once_flag once;
     std::call_once(once, [] { gst_init(nullptr, nullptr); });
 }
 
-} // namespace xz::clips
+} // namespace xz::gst

@@ -1,11 +1,11 @@
-// Ownership of GStreamer handles: every object, message, sample and error the capture code touches is held by
-// one of these, so an early return or a failed start can never leak a pipeline or keep a device open.
+// Ownership of GStreamer handles: every object, message, sample and error the studio touches is held by one
+// of these, so an early return or a failed start can never leak a pipeline or keep a device open.
 #pragma once
 
 #include <gst/gst.h>
 #include <memory>
 
-namespace xz::capture {
+namespace xz::gst {
 
 struct GstObjectUnref {
     void operator()(gpointer object) const {
@@ -41,4 +41,4 @@ using ErrorPtr = std::unique_ptr<GError, GErrorFree>;
 using GCharPtr = std::unique_ptr<gchar, GFree>;
 using PadPtr = std::unique_ptr<GstPad, GstObjectUnref>;
 
-} // namespace xz::capture
+} // namespace xz::gst

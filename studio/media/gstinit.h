@@ -1,8 +1,8 @@
 // GStreamer is initialised once per process, on first use, from whichever part needs it first.
 #pragma once
 
-namespace xz::clips {
+namespace xz::gst {
 
 void ensureGstInitialised();
 
-} // namespace xz::clips
+} // namespace xz::gst
