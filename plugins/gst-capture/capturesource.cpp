@@ -15,8 +15,8 @@ namespace {
 constexpr const char* kFramesSourceId = "xz_gst_capture_frames";
 constexpr uint32_t kDefaultWidth = 1280;
 constexpr uint32_t kDefaultHeight = 720;
-// Backoff between restarts: quick at first (a phone that blinked), never slower than this so a returning
-// sender is picked up within a couple of seconds.
+// Backoff between restarts (defaults of the retry settings): quick at first (a phone that blinked), never
+// slower than the maximum so a returning sender is picked up within a couple of seconds.
 constexpr int kFirstBackoffMs = 250;
 // How long something that prerolls (a file) may take to give its first buffer.
 constexpr uint64_t kPrerollTimeoutMs = 5000;
@@ -81,6 +81,8 @@ void sourceDefaults(obs_data_t* settings) {
     obs_data_set_default_int(settings, kSettingWidth, 0);
     obs_data_set_default_int(settings, kSettingHeight, 0);
     obs_data_set_default_int(settings, kSettingStallMs, 1500);
+    obs_data_set_default_int(settings, kSettingRetryFirstMs, kFirstBackoffMs);
+    obs_data_set_default_int(settings, kSettingRetryMaxMs, kMaxBackoffMs);
 }
 
 } // namespace
@@ -165,6 +167,10 @@ void CaptureSource::update(obs_data_t* settings) {
     config.height = static_cast<uint32_t>(std::max<long long>(0, obs_data_get_int(settings, kSettingHeight)));
     config.stallMs =
         static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, kSettingStallMs), 200, 60000));
+    config.retryFirstMs =
+        static_cast<int>(std::clamp<long long>(obs_data_get_int(settings, kSettingRetryFirstMs), 50, 600000));
+    config.retryMaxMs = static_cast<int>(
+        std::clamp<long long>(obs_data_get_int(settings, kSettingRetryMaxMs), config.retryFirstMs, 600000));
     width_ = config.width;
     height_ = config.height;
     {
@@ -256,7 +262,8 @@ bool usesLocalDevice(const QString& description) {
 
 } // namespace
 
-void CaptureSource::setState(CaptureState state, const CaptureError& error, const QString& label) {
+void CaptureSource::setState(CaptureState state, const CaptureError& error, const QString& label,
+                             bool announce) {
     const CaptureState previous = state_.exchange(state);
     {
         std::lock_guard lock(mutex_);
@@ -265,7 +272,7 @@ void CaptureSource::setState(CaptureState state, const CaptureError& error, cons
             status_.error = error;
     }
     slate_->setText(slateText(state, error, label), std::max<uint32_t>(height(), 360));
-    if (previous == state && state != CaptureState::Failed)
+    if (previous == state && state != CaptureState::Failed && !announce)
         return;
     if (state == CaptureState::Live)
         qCInfo(lcCapture).noquote() << obs_source_get_name(self_) << "live";
@@ -308,8 +315,8 @@ void CaptureSource::supervise() {
 }
 
 void CaptureSource::runConfig(const Config& config, uint64_t generation) {
-    state_ = CaptureState::Starting;
-    setState(CaptureState::Starting, {}, config.label);
+    // Announced even when the last pipeline was starting too: a reconfigured camera starts over.
+    setState(CaptureState::Starting, {}, config.label, true);
     CaptureError error;
     const std::optional<CaptureRecipe> recipe = resolveDevice(config.device, &error);
     std::optional<LaunchPlan> plan;
@@ -414,14 +421,19 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
             pipeline.reset();
             continue;
         }
+        bool left = false;
         {
             std::lock_guard lock(mutex_);
-            if (leaving(generation)) {
-                pipeline.reset();
-                obs_source_output_video(frames_, nullptr);
-                return;
-            }
-            ++status_.restarts;
+            left = leaving(generation);
+            if (!left)
+                ++status_.restarts;
+        }
+        if (left) {
+            // Never under mutex_: a network source can take seconds to close, and update() and status()
+            // (the graphics and main threads) take that lock.
+            pipeline.reset();
+            obs_source_output_video(frames_, nullptr);
+            return;
         }
         // The slate goes up before the teardown, which can take a moment (a network source closing its
         // socket).
@@ -431,7 +443,8 @@ void CaptureSource::runConfig(const Config& config, uint64_t generation) {
         // The last picture must not come back when the signal does: clear it now.
         obs_source_output_video(frames_, nullptr);
         qCDebug(lcCapture) << "pipeline stopped in" << (os_gettime_ns() - teardownStartNs) / 1000000 << "ms";
-        const int delayMs = std::min(kMaxBackoffMs, kFirstBackoffMs << std::min(attempt, 4));
+        const int delayMs = static_cast<int>(
+            std::min<long long>(config.retryMaxMs, (long long)config.retryFirstMs << std::min(attempt, 16)));
         ++attempt;
         if (!waitFor(std::chrono::milliseconds(delayMs), generation))
             return;

@@ -48,13 +48,17 @@ private:
         uint32_t width = 0;
         uint32_t height = 0;
         int stallMs = 1500;
+        int retryFirstMs = 250;
+        int retryMaxMs = 2000;
     };
 
     void supervise();
     void runConfig(const Config& config, uint64_t generation);
     bool leaving(uint64_t generation) const; // under mutex_
     bool waitFor(std::chrono::milliseconds delay, uint64_t generation);
-    void setState(CaptureState state, const CaptureError& error, const QString& label);
+    // Publishes a state (slate, status, the capture_state signal). A repeated state is not signalled again
+    // unless `announce` says it begins anew (a reconfigured source starting over).
+    void setState(CaptureState state, const CaptureError& error, const QString& label, bool announce = false);
     CapturePipeline::Sinks makeSinks();
 
     obs_source_t* self_;

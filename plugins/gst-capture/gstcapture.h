@@ -26,6 +26,9 @@ inline constexpr const char* kSettingLabel = "label"; // shown on the slate
 inline constexpr const char* kSettingWidth = "width"; // size the picture is fitted into (0: the video's own)
 inline constexpr const char* kSettingHeight = "height";
 inline constexpr const char* kSettingStallMs = "stall_ms"; // no data this long while live = signal lost
+// Waits between restarts: the first, doubling up to the maximum. A device plugged in cuts any wait short.
+inline constexpr const char* kSettingRetryFirstMs = "retry_first_ms";
+inline constexpr const char* kSettingRetryMaxMs = "retry_max_ms";
 
 void registerGstCaptureSource();
 

@@ -10,12 +10,24 @@ QString missingValue(const QString& option) {
     return QStringLiteral("%1 需要一个值 / %1 needs a value").arg(option);
 }
 
-std::optional<double> positiveSeconds(const QString& option, const QString& value, QString* error) {
+// Seconds within [minimum, maximum]: timers run in milliseconds in an int, and a take every few
+// milliseconds is a storm, not a rehearsal.
+std::optional<double> boundedSeconds(const QString& option, const QString& value, double minimum,
+                                     double maximum, QString* error) {
     const std::optional<double> seconds = parseSeconds(value);
     if (!seconds || *seconds <= 0) {
         *error = QStringLiteral("%1 需要正的秒数（如 30 或 00:01:30），而不是“%2” / %1 needs a positive time "
                                 "(such as 30 or 00:01:30), not '%2'")
                      .arg(option, value);
+        return std::nullopt;
+    }
+    if (*seconds < minimum || *seconds > maximum) {
+        *error =
+            QStringLiteral("%1 应在 %2 到 %3 秒之间，而不是“%4” / %1 must be from %2 to %3 seconds, not '%4'")
+                .arg(option)
+                .arg(minimum)
+                .arg(maximum)
+                .arg(value);
         return std::nullopt;
     }
     return seconds;
@@ -76,12 +88,13 @@ std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* 
         } else if (option == QLatin1String("--stream")) {
             options.streamUrls.append(*taken);
         } else if (option == QLatin1String("--duration")) {
-            const auto seconds = positiveSeconds(option, *taken, error);
+            const auto seconds = boundedSeconds(option, *taken, 0.001, kMaxDurationSec, error);
             if (!seconds)
                 return std::nullopt;
             options.durationSec = *seconds;
         } else if (option == QLatin1String("--cycle-scenes")) {
-            const auto seconds = positiveSeconds(option, *taken, error);
+            const auto seconds =
+                boundedSeconds(option, *taken, kMinCycleScenesSec, kMaxCycleScenesSec, error);
             if (!seconds)
                 return std::nullopt;
             options.cycleScenesSec = *seconds;

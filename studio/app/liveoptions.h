@@ -16,6 +16,12 @@ struct CameraOverride {
 };
 
 struct LiveOptions {
+    // A week: longer than any show, and far inside what a millisecond timer can count (about 24 days).
+    static constexpr double kMaxDurationSec = 7 * 24 * 3600;
+    // A take needs time to be seen (and a transition to finish); a day between takes is the other end.
+    static constexpr double kMinCycleScenesSec = 1;
+    static constexpr double kMaxCycleScenesSec = 24 * 3600;
+
     QString show;              // NAME or FILE
     bool headless = false;     // no window (the studio still renders, off screen)
     QString recordDir;         // empty = no recording

@@ -2,6 +2,8 @@
 // each goes to its own libobs output channel for as long as the bus lives.
 #pragma once
 
+#include "showparser.h"
+
 #include <vector>
 
 struct obs_source;
@@ -13,10 +15,10 @@ class SceneGraph;
 
 class AudioBus {
 public:
-    // Channels 1..5 are libobs' audio channels (0 is the program video). More inputs than that are refused
-    // by the show validator long before this point.
+    // Channels 1..5 are libobs' audio channels (0 is the program video). A show file with more inputs than
+    // that is refused by the show validator (show::limits::kMaxAudioInputs), long before this point.
     static constexpr int kFirstChannel = 1;
-    static constexpr int kLastChannel = 5;
+    static constexpr int kLastChannel = kFirstChannel + show::limits::kMaxAudioInputs - 1;
 
     explicit AudioBus(const SceneGraph& graph);
     ~AudioBus();

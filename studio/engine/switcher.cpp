@@ -44,6 +44,11 @@ std::optional<EngineError> Switcher::take(const QString& transitionId) {
                            QStringLiteral("no transition '%1'").arg(id), QString()};
     obs_source_t* target = graph_.sceneSource(preview_);
     obs_source_t* current = graph_.sceneSource(program_);
+    if (target == current)
+        return EngineError{
+            QStringLiteral("预览和节目是同一个场景“%1”，无需切换").arg(preview_),
+            QStringLiteral("preview and program are the same scene '%1': nothing to take").arg(preview_),
+            QString()};
 
     if (id != activeTransition_) {
         // The new transition starts from what is on air now, so swapping it onto channel 0 shows no change.
@@ -55,9 +60,12 @@ std::optional<EngineError> Switcher::take(const QString& transitionId) {
     if (!spec || spec->kind == show::TransitionKind::Cut) {
         // A cut is immediate: the next rendered frame is the new scene.
         obs_transition_set(transition, target);
-    } else {
-        obs_transition_start(transition, OBS_TRANSITION_MODE_AUTO, static_cast<uint32_t>(spec->durationMs),
-                             target);
+    } else if (!obs_transition_start(transition, OBS_TRANSITION_MODE_AUTO,
+                                     static_cast<uint32_t>(spec->durationMs), target)) {
+        // Nothing changed on air, so nothing is counted or swapped.
+        return EngineError{QStringLiteral("转场“%1”没有开始").arg(id),
+                           QStringLiteral("the transition '%1' did not start").arg(id),
+                           QStringLiteral("obs_transition_start refused")};
     }
     ++takes_;
     // What was on air comes back to preview, so pressing take again returns to it (the usual studio habit).

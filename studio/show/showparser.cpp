@@ -356,9 +356,28 @@ void ShowParser::parseSources(ObjectReader& root, Show& show) {
     const QString path = root.pathOf(QStringLiteral("sources"));
     if (sources->isEmpty())
         errors_.add(path, QStringLiteral("节目没有任何源"), QStringLiteral("the show has no sources"));
+    int audioInputs = 0;
     for (qsizetype i = 0; i < sources->size(); ++i) {
-        if (auto source = parseSource(sources->at(i), jsonpath::element(path, i), show))
-            show.sources.append(*source);
+        const QString sourcePath = jsonpath::element(path, i);
+        auto source = parseSource(sources->at(i), sourcePath, show);
+        if (!source)
+            continue;
+        if (source->kind == SourceKind::AudioInput && ++audioInputs > limits::kMaxAudioInputs) {
+            errors_.add(
+                sourcePath,
+                QStringLiteral(
+                    "音频输入 “%1” 是第 %2 个：一个节目最多 %3 个话筒输入（更多话筒请先在调音台上合并）")
+                    .arg(source->id)
+                    .arg(audioInputs)
+                    .arg(limits::kMaxAudioInputs),
+                QStringLiteral("audio input \"%1\" is number %2: a show has at most %3 (mix more "
+                               "microphones on a mixing desk first)")
+                    .arg(source->id)
+                    .arg(audioInputs)
+                    .arg(limits::kMaxAudioInputs));
+            continue;
+        }
+        show.sources.append(*source);
     }
 }
 

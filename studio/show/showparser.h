@@ -30,6 +30,8 @@ inline constexpr int kMinTransitionMs = 50;
 inline constexpr int kMaxTransitionMs = 10000;
 inline constexpr int kMaxIdLength = 64;
 inline constexpr int kMaxColorSourceSize = 16384;
+// Microphones are mixed on libobs' audio channels 1..5 (channel 0 carries the program picture and sound).
+inline constexpr int kMaxAudioInputs = 5;
 } // namespace limits
 
 class ShowParser {

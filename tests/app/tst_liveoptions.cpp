@@ -65,6 +65,12 @@ void LiveOptionsTest::rejectsBadValuesNamingTheOption_data() {
         << QStringList{"--show", "cooking", "--camera", "=videotestsrc"} << "ID=PIPELINE";
     QTest::newRow("unknown rundown mode")
         << QStringList{"--show", "cooking", "--rundown", "manual"} << "'auto'";
+    QTest::newRow("duration beyond a week")
+        << QStringList{"--show", "cooking", "--duration", "2592000"} << "--duration must be from";
+    QTest::newRow("duration as a huge clock time")
+        << QStringList{"--show", "cooking", "--duration", "9999:00:00"} << "--duration must be from";
+    QTest::newRow("a take storm") << QStringList{"--show", "cooking", "--cycle-scenes", "0.01"}
+                                  << "--cycle-scenes must be from 1 to 86400 seconds, not '0.01'";
     QTest::newRow("unknown option") << QStringList{"--show", "cooking", "--recrod", "/tmp"} << "'--recrod'";
 }
 

@@ -11,9 +11,13 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <obs.hpp>
 #include <unistd.h>
 #include <util/platform.h>
@@ -24,20 +28,69 @@ using namespace xz::testing;
 
 namespace {
 
-std::atomic<float> mixPeak{0.0f};
-std::atomic<uint64_t> firstLoudAudioNs{0};
+// Onset times collected on libobs' threads, read by the test on its own.
+class Onsets {
+public:
+    void push(uint64_t ns) {
+        QMutexLocker lock(&mutex_);
+        times_.append(ns);
+    }
+    qsizetype size() const {
+        QMutexLocker lock(&mutex_);
+        return times_.size();
+    }
+    QList<uint64_t> take() {
+        QMutexLocker lock(&mutex_);
+        return std::exchange(times_, {});
+    }
 
+private:
+    mutable QMutex mutex_;
+    QList<uint64_t> times_;
+};
+
+Onsets flashes;
+Onsets beeps;
+uint64_t lastLoudNs = 0; // only touched on the audio thread
+
+// The program mix (planar float, channel 0): a beep starts where the mix turns loud after a quiet half
+// second.
 void onMixedAudio(void*, size_t, audio_data* data) {
-    // libobs' mix is planar float; channel 0 is enough to hear the tone.
     const auto* samples = reinterpret_cast<const float*>(data->data[0]);
-    float peak = 0.0f;
-    for (uint32_t i = 0; samples && i < data->frames; ++i)
-        peak = std::max(peak, std::abs(samples[i]));
-    if (peak > mixPeak.load())
-        mixPeak.store(peak);
-    uint64_t expected = 0;
-    if (peak > 0.05f)
-        firstLoudAudioNs.compare_exchange_strong(expected, data->timestamp);
+    for (uint32_t i = 0; samples && i < data->frames; ++i) {
+        if (std::abs(samples[i]) < 0.1f)
+            continue;
+        const uint64_t at = data->timestamp + uint64_t(i) * 1000000000ull / 48000;
+        if (at - lastLoudNs > 500000000ull)
+            beeps.push(at);
+        lastLoudNs = at;
+    }
+}
+
+// Makes a clip with ffmpeg's lavfi sources (e.g. "testsrc=size=640x360:rate=30:duration=2").
+bool makeClip(const QString& path, const QStringList& inputs, const QStringList& codecs) {
+    QStringList arguments = {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")};
+    for (const QString& input : inputs)
+        arguments << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-i") << input;
+    return QProcess::execute(QStringLiteral("ffmpeg"), arguments + codecs + QStringList{path}) == 0;
+}
+
+// An 8-bit 4:2:0 H.264 test picture, as a phone or a camera records it.
+bool makeH264Clip(const QString& path, const QString& size, int seconds) {
+    return makeClip(path, {QStringLiteral("testsrc=size=%1:rate=30:duration=%2").arg(size).arg(seconds)},
+                    {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                     QStringLiteral("yuv420p")});
+}
+
+int countAllSources() {
+    int count = 0;
+    obs_enum_all_sources(
+        [](void* param, obs_source_t*) {
+            ++*static_cast<int*>(param);
+            return true;
+        },
+        &count);
+    return count;
 }
 
 quint16 freeUdpPort() {
@@ -57,11 +110,13 @@ private slots:
 
     void aTestPictureReachesTheProgramInEachRawFormat_data();
     void aTestPictureReachesTheProgramInEachRawFormat();
-    void aToneReachesTheMixAndStaysInStepWithThePicture();
-    void aLostSenderShowsTheSlateAndIsLiveAgainWithinThreeSecondsOfReturning();
+    void aFlashAndABeepAtTheSameInstantReachProgramAndMixWithinOneFrame();
+    void aLostSenderShowsTheSlateAndIsLiveAgainWhenItReturns();
     void badPipelinesFailClearlyWhileTheShowKeepsRunning_data();
     void badPipelinesFailClearlyWhileTheShowKeepsRunning();
-    void removingASourceWhileFramesArriveDoesNotCrash();
+    void removingASourceWhileFramesArriveStopsItsFramesAndLeavesNothingBehind();
+    void aSlowTeardownNeverHoldsUpRenderingOrSettings();
+    void aReconfiguredCameraAnnouncesThatItStartsOver();
     void aLoopedFilePlaysThroughWithoutStallsOrTheSlate();
     void aFileWithoutTheSoundAskedForStillPlaysItsPicture();
     void decodedFramesReachLibobsInTheDecodersOwnBuffers();
@@ -149,9 +204,9 @@ void CaptureSourceTest::aTestPictureReachesTheProgramInEachRawFormat() {
     });
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
     QTRY_VERIFY2_WITH_TIMEOUT(near(centreColour(program()), orange, 10),
-                              qPrintable(centreColour(program()).name()), 3000);
+                              qPrintable(centreColour(program()).name()), 20000);
     QCOMPARE(seenFormat.load(), obsFormat);
     QCOMPARE(seenWidth.load(), 320u);
     // Fitted to the whole canvas: the corners are the picture too.
@@ -161,62 +216,55 @@ void CaptureSourceTest::aTestPictureReachesTheProgramInEachRawFormat() {
              "bottom-right corner");
 }
 
-void CaptureSourceTest::aToneReachesTheMixAndStaysInStepWithThePicture() {
-    QVERIFY(startShow(
-        QStringLiteral("videotestsrc is-live=true pattern=white ! video/x-raw,width=320,height=180,"
-                       "framerate=30/1 ! vsink.  audiotestsrc is-live=true freq=440 volume=0.5 ! asink.")));
-    struct Offsets {
-        QMutex mutex;
-        int64_t minVideo = INT64_MAX, maxVideo = INT64_MIN, minAudio = INT64_MAX, maxAudio = INT64_MIN;
-        int video = 0, audio = 0;
-    } offsets;
-    obs_source_t* camera = graph_->source(QStringLiteral("cam-test"));
-    ProbeGuard guard(camera, [&](const capture::BufferProbe& probe) {
-        // How far libobs' timestamp is from the pipeline clock: the same for sound and picture means they are
-        // presented in the order and spacing they were captured.
-        const int64_t offset = static_cast<int64_t>(probe.obsNs) - static_cast<int64_t>(probe.clockNs);
-        QMutexLocker lock(&offsets.mutex);
-        if (probe.video) {
-            offsets.minVideo = std::min(offsets.minVideo, offset);
-            offsets.maxVideo = std::max(offsets.maxVideo, offset);
-            ++offsets.video;
-        } else {
-            offsets.minAudio = std::min(offsets.minAudio, offset);
-            offsets.maxAudio = std::max(offsets.maxAudio, offset);
-            ++offsets.audio;
-        }
+void CaptureSourceTest::aFlashAndABeepAtTheSameInstantReachProgramAndMixWithinOneFrame() {
+    // A clip with a white flash and a 1 kHz beep starting at the same instant (1.0 s, frame 30), looped.
+    // Where each one first shows up, in the program picture and in the program mix, is read on libobs' own
+    // clock: the muxer and every viewer pair them by those times.
+    QTemporaryDir dir;
+    const QString clip = dir.filePath(QStringLiteral("flash-beep.mkv"));
+    QVERIFY(makeClip(clip,
+                     {QStringLiteral("color=c=black:s=320x180:r=30:d=3,drawbox=x=0:y=0:w=iw:h=ih:color=white:"
+                                     "t=fill:enable='between(n,30,35)'"),
+                      QStringLiteral("aevalsrc='if(between(t,1,1.2),0.8*sin(2*PI*1000*t),0)':s=48000:d=3")},
+                     {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-bf"),
+                      QStringLiteral("0"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                      QStringLiteral("-c:a"), QStringLiteral("pcm_s16le")}));
+    QVERIFY(startShow(QStringLiteral("preset:media-file audio=1 path=\"%1\"").arg(clip)));
+
+    std::atomic<bool> wasWhite{false};
+    FrameTap watcher(32, 18, [&](const TappedFrame& frame) {
+        const bool white = centreColour(frame.image).lightness() > 200;
+        if (wasWhite.exchange(white) != white && white)
+            flashes.push(frame.timestampNs);
     });
-    mixPeak = 0.0f;
-    firstLoudAudioNs = 0;
     obs_add_raw_audio_callback(0, nullptr, onMixedAudio, nullptr);
-    const uint64_t takenNs = os_gettime_ns();
+    auto removeAudio = qScopeGuard([] { obs_remove_raw_audio_callback(0, onMixedAudio, nullptr); });
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
-    uint64_t firstPictureNs = 0;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000) {
-        const TappedFrame frame = tap_->latest();
-        if (!firstPictureNs && frame.timestampNs > takenNs && centreColour(frame.image).lightness() > 200)
-            firstPictureNs = frame.timestampNs;
-        QTest::qWait(5);
-    }
+    QVERIFY2(QTest::qWaitFor([] { return flashes.size() >= 3 && beeps.size() >= 3; }, 60000),
+             qPrintable(QStringLiteral("%1 flashes, %2 beeps").arg(flashes.size()).arg(beeps.size())));
+    removeAudio.dismiss();
     obs_remove_raw_audio_callback(0, onMixedAudio, nullptr);
 
-    QVERIFY2(mixPeak.load() > 0.2f, qPrintable(QStringLiteral("mix peak %1").arg(mixPeak.load())));
-    QMutexLocker lock(&offsets.mutex);
-    QVERIFY(offsets.video > 250 && offsets.audio > 100);
-    const int64_t spread =
-        std::max(offsets.maxVideo, offsets.maxAudio) - std::min(offsets.minVideo, offsets.minAudio);
-    const int64_t frameNs = 1000000000 / 30;
-    qInfo("capture-to-libobs clock offset spread over 10 s: %.3f ms (one frame = 33.3 ms)", spread / 1e6);
-    QVERIFY2(spread < frameNs, qPrintable(QStringLiteral("offset spread %1 ns").arg(spread)));
-    if (firstPictureNs && firstLoudAudioNs)
-        qInfo("first program picture vs first audible mix: %.1f ms",
-              (static_cast<double>(firstLoudAudioNs) - static_cast<double>(firstPictureNs)) / 1e6);
+    // Each flash (from the second on: the first may be cut by the take) has its beep within one frame.
+    const QList<uint64_t> pictures = flashes.take();
+    const QList<uint64_t> sounds = beeps.take();
+    const double frameMs = 1000.0 / 30.0;
+    int paired = 0;
+    for (qsizetype i = 1; i < pictures.size(); ++i) {
+        double nearestMs = 1e9;
+        for (uint64_t sound : sounds)
+            if (qAbs(double(sound) - double(pictures[i])) / 1e6 < qAbs(nearestMs))
+                nearestMs = (double(sound) - double(pictures[i])) / 1e6;
+        qInfo("flash %lld: the beep is %.1f ms after the picture (one frame = %.1f ms)", qlonglong(i),
+              nearestMs, frameMs);
+        QVERIFY2(qAbs(nearestMs) < frameMs, qPrintable(QStringLiteral("%1 ms apart").arg(nearestMs)));
+        ++paired;
+    }
+    QVERIFY(paired >= 2);
 }
 
-void CaptureSourceTest::aLostSenderShowsTheSlateAndIsLiveAgainWithinThreeSecondsOfReturning() {
+void CaptureSourceTest::aLostSenderShowsTheSlateAndIsLiveAgainWhenItReturns() {
     const quint16 port = freeUdpPort();
     QVERIFY(port > 0);
     QVERIFY(startShow(QStringLiteral("preset:srt-listener port=%1 latency=60").arg(port)));
@@ -234,7 +282,7 @@ void CaptureSourceTest::aLostSenderShowsTheSlateAndIsLiveAgainWithinThreeSeconds
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
     // Waiting for the phone: the slate, not black and not a frozen frame.
-    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 20000);
     QCOMPARE(cameraStatus()->state, capture::CaptureState::Starting);
 
     const QColor blue(30, 60, 220);
@@ -259,21 +307,21 @@ void CaptureSourceTest::aLostSenderShowsTheSlateAndIsLiveAgainWithinThreeSeconds
     QProcess phone;
     phone.start(QStringLiteral("gst-launch-1.0"), sender);
     QVERIFY(phone.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(near(centreColour(program()), blue, 16), 8000);
+    QTRY_VERIFY_WITH_TIMEOUT(near(centreColour(program()), blue, 16), 20000);
     QCOMPARE(cameraStatus()->state, capture::CaptureState::Live);
 
     phone.kill();
     phone.waitForFinished();
-    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 4000);
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus()->state == capture::CaptureState::Reconnecting, 3000);
-    QTest::qWait(1500);
+    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus()->state == capture::CaptureState::Reconnecting, 20000);
+    QVERIFY(waitForFrames(*tap_, 45));
     QVERIFY2(showsSlate(program()), "the slate stays while the phone is away");
 
     QElapsedTimer back;
     phone.start(QStringLiteral("gst-launch-1.0"), sender);
     QVERIFY(phone.waitForStarted());
     back.start();
-    QTRY_VERIFY_WITH_TIMEOUT(near(centreColour(program()), blue, 16), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(near(centreColour(program()), blue, 16), 20000);
     qInfo("live again %lld ms after the sender returned", back.elapsed());
     QCOMPARE(cameraStatus()->state, capture::CaptureState::Live);
     QVERIFY(cameraStatus()->restarts >= 1);
@@ -308,70 +356,149 @@ void CaptureSourceTest::badPipelinesFailClearlyWhileTheShowKeepsRunning() {
     QFETCH(QString, device);
     QFETCH(QString, expected);
     QVERIFY(startShow(device));
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Failed, 8000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Failed, 20000);
     const capture::CaptureStatus status = *cameraStatus();
     QVERIFY2(status.error.messageEn.contains(expected), qPrintable(status.error.toString()));
     QVERIFY(!status.error.messageZh.isEmpty());
     // The red scene on air is untouched and still rendering.
-    const uint64_t before = tap_->latest().sequence;
-    QTest::qWait(300);
-    QVERIFY(tap_->latest().sequence > before + 5);
+    QVERIFY(waitForFrames(*tap_, 10));
     QVERIFY(isReddish(centreColour(program())));
     // Taking the broken camera shows the slate, not black.
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
-    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(showsSlate(program()), 20000);
 }
 
-void CaptureSourceTest::removingASourceWhileFramesArriveDoesNotCrash() {
+void CaptureSourceTest::removingASourceWhileFramesArriveStopsItsFramesAndLeavesNothingBehind() {
     // Fast picture and sound, released at different moments: while starting, at the first frames, mid-stream,
-    // and while on program.
+    // and while on program. Once released and destroyed, the source holds nothing that could deliver a frame
+    // (its probe, which counts every buffer, is gone with it) and libobs has no source more than before.
     const char* device = "videotestsrc ! video/x-raw,width=640,height=360,framerate=240/1 ! vsink.  "
                          "audiotestsrc samplesperbuffer=128 ! asink.";
-    const int delaysMs[] = {0, 5, 30, 150, 400};
-    for (int delayMs : delaysMs) {
+    obs_wait_for_destroy_queue(); // what earlier tests released is gone before counting
+    const int sourcesBefore = countAllSources();
+    const int delaysInFrames[] = {0, 1, 2, 5, 12};
+    for (int delay : delaysInFrames) {
         for (bool onProgram : {false, true}) {
-            OBSDataAutoRelease settings = obs_data_create();
-            obs_data_set_string(settings, capture::kSettingDevice, device);
-            OBSSourceAutoRelease source =
-                obs_source_create_private(capture::kGstCaptureSourceId, "removed-while-busy", settings);
-            QVERIFY(source);
-            std::atomic<int> buffers{0};
-            capture::setBufferProbe(source, [&](const capture::BufferProbe&) { ++buffers; });
-            if (onProgram)
-                obs_set_output_source(0, source);
-            QTest::qWait(delayMs);
-            if (onProgram)
-                obs_set_output_source(0, nullptr);
-            capture::setBufferProbe(source, {});
-            source = nullptr; // the last reference: the pipeline stops before the source goes
-            if (delayMs >= 400)
-                QVERIFY2(buffers.load() > 0, qPrintable(QString::number(buffers.load())));
+            auto buffers = std::make_shared<std::atomic<int>>(0);
+            std::weak_ptr<std::atomic<int>> stillHeld = buffers;
+            {
+                OBSDataAutoRelease settings = obs_data_create();
+                obs_data_set_string(settings, capture::kSettingDevice, device);
+                OBSSourceAutoRelease source =
+                    obs_source_create_private(capture::kGstCaptureSourceId, "removed-while-busy", settings);
+                QVERIFY(source);
+                capture::setBufferProbe(source, [buffers](const capture::BufferProbe&) { ++*buffers; });
+                buffers.reset(); // from here only the source holds the counter
+                if (onProgram)
+                    obs_set_output_source(0, source);
+                if (delay > 0)
+                    QVERIFY(waitForFrames(*tap_, uint64_t(delay)));
+                if (delay >= 12)
+                    QTRY_VERIFY_WITH_TIMEOUT(!stillHeld.expired() && stillHeld.lock()->load() > 0, 20000);
+                if (onProgram)
+                    obs_set_output_source(0, nullptr);
+            } // the last reference: the pipeline stops before the source goes
+            obs_wait_for_destroy_queue();
+            QVERIFY2(stillHeld.expired(), "a destroyed source must not keep anything that delivers frames");
+            QCOMPARE(countAllSources(), sourcesBefore);
         }
     }
-    obs_wait_for_destroy_queue();
-    if (switcher_)
-        QVERIFY(tap_->latest().sequence > 0);
 }
 
-namespace {
+void CaptureSourceTest::aSlowTeardownNeverHoldsUpRenderingOrSettings() {
+    // A network camera can take seconds to close. Here a streaming thread is held inside the buffer probe, so
+    // the old pipeline cannot finish stopping until the test lets it go; meanwhile the camera is
+    // reconfigured twice (libobs applies settings on its graphics thread) and the program must keep
+    // rendering.
+    QVERIFY(startShow(QStringLiteral("videotestsrc is-live=true ! video/x-raw,width=320,height=180,"
+                                     "framerate=30/1")));
+    obs_source_t* camera = graph_->source(QStringLiteral("cam-test"));
+    QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
+    QVERIFY(!switcher_->take(QStringLiteral("cut")));
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
 
-// Makes a clip with ffmpeg's lavfi sources (e.g. "testsrc=size=640x360:rate=30:duration=2").
-bool makeClip(const QString& path, const QStringList& inputs, const QStringList& codecs) {
-    QStringList arguments = {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")};
-    for (const QString& input : inputs)
-        arguments << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-i") << input;
-    return QProcess::execute(QStringLiteral("ffmpeg"), arguments + codecs + QStringList{path}) == 0;
+    std::mutex gate;
+    std::condition_variable opened;
+    bool open = false;
+    std::atomic<bool> held{false};
+    capture::setBufferProbe(camera, [&](const capture::BufferProbe& probe) {
+        if (!probe.video)
+            return;
+        std::unique_lock lock(gate);
+        held = true;
+        opened.wait(lock, [&] { return open; });
+    });
+    // Whatever happens below, the held thread is let go and the probe (which refers to this stack) removed.
+    bool letGone = false;
+    const auto letGo = [&] {
+        if (std::exchange(letGone, true))
+            return;
+        {
+            std::lock_guard lock(gate);
+            open = true;
+        }
+        opened.notify_all();
+        capture::setBufferProbe(camera, {});
+    };
+    auto release = qScopeGuard(letGo);
+    QTRY_VERIFY_WITH_TIMEOUT(held.load(), 20000);
+
+    const auto reconfigure = [&](const char* pattern) {
+        OBSDataAutoRelease settings = obs_source_get_settings(camera);
+        obs_data_set_string(settings, capture::kSettingDevice,
+                            QStringLiteral("videotestsrc is-live=true pattern=%1 ! video/x-raw,width=320,"
+                                           "height=180,framerate=30/1")
+                                .arg(QLatin1String(pattern))
+                                .toUtf8()
+                                .constData());
+        obs_source_update(camera, settings);
+    };
+    reconfigure("ball"); // the supervisor starts tearing the held pipeline down
+    QVERIFY(waitForFrames(*tap_, 30));
+    reconfigure("snow"); // applied on the graphics thread while that teardown waits
+    QVERIFY2(waitForFrames(*tap_, 30), "the program stopped rendering during a camera's teardown");
+    QVERIFY(cameraStatus().has_value()); // and the status can be read meanwhile
+
+    letGo();
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
 }
 
-// An 8-bit 4:2:0 H.264 test picture, as a phone or a camera records it.
-bool makeH264Clip(const QString& path, const QString& size, int seconds) {
-    return makeClip(path, {QStringLiteral("testsrc=size=%1:rate=30:duration=%2").arg(size).arg(seconds)},
-                    {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                     QStringLiteral("yuv420p")});
+void CaptureSourceTest::aReconfiguredCameraAnnouncesThatItStartsOver() {
+    QVERIFY(startShow(QStringLiteral("videotestsrc is-live=true ! video/x-raw,width=320,height=180,"
+                                     "framerate=30/1")));
+    obs_source_t* camera = graph_->source(QStringLiteral("cam-test"));
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
+    struct States {
+        QMutex mutex;
+        QList<int> list;
+    } states;
+    OBSSignal stateSignal(
+        obs_source_get_signal_handler(camera), "capture_state",
+        [](void* param, calldata_t* data) {
+            auto* seen = static_cast<States*>(param);
+            QMutexLocker lock(&seen->mutex);
+            seen->list.append(static_cast<int>(calldata_int(data, "state")));
+        },
+        &states);
+    OBSDataAutoRelease settings = obs_source_get_settings(camera);
+    obs_data_set_string(settings, capture::kSettingDevice,
+                        "videotestsrc is-live=true pattern=ball ! video/x-raw,width=320,height=180,"
+                        "framerate=30/1");
+    obs_source_update(camera, settings);
+    const auto seen = [&] {
+        QMutexLocker lock(&states.mutex);
+        return states.list;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen().contains(int(capture::CaptureState::Live)), 20000);
+    stateSignal.Disconnect();
+    const QList<int> order = seen();
+    QVERIFY2(
+        order.size() >= 2 && order.first() == int(capture::CaptureState::Starting) &&
+            order.indexOf(int(capture::CaptureState::Live)) > 0,
+        qPrintable(
+            QStringLiteral("%1 states after the change, first %2").arg(order.size()).arg(order.value(0))));
 }
-
-} // namespace
 
 void CaptureSourceTest::aLoopedFilePlaysThroughWithoutStallsOrTheSlate() {
     // A 2 s H.264 clip (a sponsor loop, a recipe intro): it must be paced by the clock, loop seamlessly and
@@ -382,27 +509,33 @@ void CaptureSourceTest::aLoopedFilePlaysThroughWithoutStallsOrTheSlate() {
     QVERIFY(startShow(QStringLiteral("preset:media-file path=\"%1\"").arg(clip)));
     QVERIFY(!switcher_->setPreview(QStringLiteral("camera")));
     QVERIFY(!switcher_->take(QStringLiteral("cut")));
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
     std::atomic<int> frames{0};
+    std::atomic<uint64_t> firstNs{0};
     std::atomic<uint64_t> lastNs{0};
     std::atomic<uint64_t> widestGapNs{0};
     ProbeGuard guard(graph_->source(QStringLiteral("cam-test")), [&](const capture::BufferProbe& probe) {
         if (!probe.video)
             return;
         ++frames;
+        uint64_t none = 0;
+        firstNs.compare_exchange_strong(none, probe.obsNs);
         const uint64_t previous = lastNs.exchange(probe.obsNs);
         if (previous && probe.obsNs > previous && probe.obsNs - previous > widestGapNs)
             widestGapNs = probe.obsNs - previous;
     });
-    QTest::qWait(6500); // more than three loops
+    // More than three loops of the clip's own time, however long a busy machine takes to play them.
+    QVERIFY(QTest::qWaitFor([&] { return lastNs - firstNs > 6'500'000'000ull; }, 60000));
     QVERIFY(cameraStatus().has_value());
     QCOMPARE(cameraStatus()->state, capture::CaptureState::Live);
     QVERIFY2(cameraStatus()->restarts == 0, qPrintable(QString::number(cameraStatus()->restarts)));
-    // Paced at its own 30 fps: a decoder racing ahead through a dropping queue delivers a fraction of this.
-    QVERIFY2(frames > 150 && frames < 230,
-             qPrintable(QStringLiteral("%1 frames in 6.5 s").arg(frames.load())));
+    // Paced at its own 30 fps: every frame of that time arrives, not a fraction (a decoder racing ahead
+    // through a dropping queue delivers a fraction).
+    const double expected = double(lastNs - firstNs) / 1e9 * 30.0 + 1.0;
+    QVERIFY2(frames >= expected * 0.9 && frames <= expected * 1.05,
+             qPrintable(QStringLiteral("%1 frames for %2 expected").arg(frames.load()).arg(expected)));
     // Seamless: the frame after the last one of a loop is one frame interval later, as anywhere else (a
-    // pipeline rebuilt at each end left a hole of several frames here).
+    // pipeline rebuilt at each end left a hole of several frames here). These are the frames' own times.
     qInfo("widest gap between frame timestamps over three loops: %.1f ms", widestGapNs / 1e6);
     QVERIFY2(widestGapNs < 50'000'000, qPrintable(QString::number(widestGapNs / 1e6)));
 }
@@ -425,7 +558,7 @@ void CaptureSourceTest::decodedFramesReachLibobsInTheDecodersOwnBuffers() {
         if (lumaPlane > static_cast<std::ptrdiff_t>(probe.frame->linesize[0]) * probe.frame->height)
             ++framesInDecoderBuffers;
     });
-    QTRY_VERIFY_WITH_TIMEOUT(frames > 20, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(frames > 20, 20000);
     QCOMPARE(framesInDecoderBuffers.load(), frames.load());
 }
 
@@ -440,8 +573,8 @@ void CaptureSourceTest::aFileWithoutTheSoundAskedForStillPlaysItsPicture() {
         if (probe.video)
             ++frames;
     });
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(frames > 30, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Live, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(frames > 30, 20000);
 }
 
 void CaptureSourceTest::aFileWithoutAPictureFailsClearlyInsteadOfWaitingForever() {
@@ -452,7 +585,7 @@ void CaptureSourceTest::aFileWithoutAPictureFailsClearlyInsteadOfWaitingForever(
     QVERIFY(makeClip(clip, {QStringLiteral("sine=frequency=440:duration=3")},
                      {QStringLiteral("-c:a"), QStringLiteral("libopus")}));
     QVERIFY(startShow(QStringLiteral("preset:media-file path=\"%1\"").arg(clip)));
-    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Failed, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cameraStatus() && cameraStatus()->state == capture::CaptureState::Failed, 20000);
     QVERIFY2(cameraStatus()->error.messageEn.contains(QLatin1String("lacks the picture")),
              qPrintable(cameraStatus()->error.toString()));
     QVERIFY(cameraStatus()->error.messageZh.contains(QStringLiteral("没有需要的画面")));

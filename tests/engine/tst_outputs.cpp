@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 #include <util/platform.h>
 
 using namespace xz;
@@ -138,7 +139,7 @@ void OutputsTest::anUnwritableRecordingFolderGivesAClearErrorAndStopsNothingElse
 
     // The program keeps rendering and a good recording still starts.
     const uint32_t before = obs_get_total_frames();
-    QTRY_VERIFY_WITH_TIMEOUT(obs_get_total_frames() > before + 5, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(obs_get_total_frames() > before + 5, 20000);
     Recorder good(*encoders_, QStringLiteral("cooking"));
     QVERIFY(!good.start(dir.path()));
     QTest::qWait(500);
@@ -152,8 +153,14 @@ void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingEl
     QDir().mkpath(disk);
     if (QProcess::execute(QStringLiteral("mount"),
                           {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                           QStringLiteral("size=104m"), QStringLiteral("tmpfs"), disk}) != 0)
+                           QStringLiteral("size=104m"), QStringLiteral("tmpfs"), disk}) != 0) {
+        // CI runs as root and must run this test; a developer without root is told loudly what was left out.
+        if (qEnvironmentVariable("CI") == QLatin1String("true") || geteuid() == 0)
+            QFAIL("could not mount a small tmpfs although this run must test a full disk (CI or root)");
+        qWarning(
+            "NOT TESTED: a disk that fills up (mounting a small tmpfs needs root; run ./dev test as root)");
         QSKIP("mounting a small tmpfs needs root");
+    }
     auto unmount = qScopeGuard([&] {
         QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), disk});
     });
@@ -176,7 +183,7 @@ void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingEl
     QVERIFY(recorder.failure()->messageEn.contains(disk));
     // The studio goes on: frames keep coming and another recording elsewhere works.
     const uint32_t before = obs_get_total_frames();
-    QTRY_VERIFY_WITH_TIMEOUT(obs_get_total_frames() > before + 5, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(obs_get_total_frames() > before + 5, 20000);
     QTemporaryDir elsewhere;
     Recorder other(*encoders_, QStringLiteral("cooking"));
     QVERIFY(!other.start(elsewhere.path()));
@@ -197,13 +204,13 @@ void OutputsTest::streamsToALocalRtmpServer() {
     Streamer streamer(*encoders_, *target);
     QVERIFY(!streamer.redactedUrl().contains(kStreamKey));
     QVERIFY(!streamer.start());
-    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 20000);
     QTest::qWait(4000);
     streamer.stop();
     QCOMPARE(streamer.state(), StreamState::Stopped);
     QVERIFY(streamer.totalBytes() > 100000);
 
-    QTRY_VERIFY_WITH_TIMEOUT(!server.receivedFiles().isEmpty(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!server.receivedFiles().isEmpty(), 20000);
     const QString received = server.receivedFiles().last();
     QVERIFY2(QFileInfo(received).fileName().startsWith(kStreamKey), qPrintable(received));
     const MediaInfo info = probeMedia(received);
@@ -222,13 +229,13 @@ void OutputsTest::streamReconnectsByItselfAfterAServerOutageWhileTheRecordingHas
     Streamer streamer(*encoders_, *StreamTarget::parse(server.url(kStreamKey), &error));
     QSignalSpy states(&streamer, &Streamer::stateChanged);
     QVERIFY(!streamer.start());
-    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 20000);
     QTest::qWait(2000);
 
     QElapsedTimer outage;
     outage.start();
     server.kill();
-    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Reconnecting, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Reconnecting, 20000);
     QVERIFY(streamer.reconnectAttempt() >= 1);
     QVERIFY(streamer.stateText().contains(QStringLiteral("正在重连")));
     QVERIFY(streamer.stateText().contains(QStringLiteral("/%1").arg(streamer.maxRetries())));
@@ -255,7 +262,7 @@ void OutputsTest::streamReconnectsByItselfAfterAServerOutageWhileTheRecordingHas
     QVERIFY2(times.last() > recorder.seconds() - 1.5,
              qPrintable(QStringLiteral("%1 s recorded of %2 s").arg(times.last()).arg(recorder.seconds())));
     // After the outage the server got a second, playable stream.
-    QTRY_VERIFY_WITH_TIMEOUT(server.receivedFiles().size() >= 2, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.receivedFiles().size() >= 2, 20000);
     QVERIFY(decodableSeconds(server.receivedFiles().last()) > 1.0);
 }
 

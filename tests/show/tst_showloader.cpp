@@ -408,6 +408,13 @@ void TestShowLoader::eachMalformedFileGivesItsPreciseMessage_data() {
         << QStringLiteral("version-unsupported") << QStringLiteral("$.version") << 3 << 14
         << QStringLiteral("不支持的版本 2（本程序读取版本 1）")
         << QStringLiteral("unsupported version 2 (this Xiaozhan reads version 1)");
+    QTest::newRow("six-audio-inputs")
+        << QStringLiteral("six-audio-inputs") << QStringLiteral("$.sources[6]") << 14 << 5
+        << QStringLiteral(
+               "音频输入 “mic-6” 是第 6 个：一个节目最多 5 个话筒输入（更多话筒请先在调音台上合并）")
+        << QStringLiteral(
+               "audio input \"mic-6\" is number 6: a show has at most 5 (mix more microphones on a "
+               "mixing desk first)");
     QTest::newRow("volume-too-loud") << QStringLiteral("volume-too-loud")
                                      << QStringLiteral("$.sources[1].volumeDb") << 9 << 55
                                      << QStringLiteral("音量 40 dB 超出范围（-60 到 +20 dB）")
