@@ -161,6 +161,12 @@ CaptureError describeRuntimeError(const GError* error, const QString& debug, con
     // pulsesrc when its microphone is pulled out while recording ("Disconnected: Entity killed").
     if (detail.contains(QLatin1String("Entity killed")) || detail.contains(QLatin1String("No such entity")))
         result = deviceDisconnected(detail);
+    // pulsesrc when no sound server runs on this machine (a fresh PC, a service not started).
+    if (element.startsWith(QLatin1String("pulsesrc")) &&
+        detail.contains(QLatin1String("Failed to connect"))) {
+        result.messageZh = QStringLiteral("声音服务（PulseAudio）没有运行，话筒无法使用");
+        result.messageEn = QStringLiteral("the sound server (PulseAudio) is not running: no microphone");
+    }
     // A stream with nowhere to go: typically a file or sender without the picture (or sound) asked for.
     if (detail.contains(QLatin1String("not-linked"))) {
         result.messageZh = QStringLiteral("信号里没有需要的画面或声音");

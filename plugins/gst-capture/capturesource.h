@@ -76,6 +76,7 @@ private:
     std::mutex probeMutex_;
 
     std::atomic<CaptureState> state_{CaptureState::Starting};
+    QString lastLogged_; // the supervisor thread's own: what it last warned about
     std::atomic<uint32_t> width_{0};
     std::atomic<uint32_t> height_{0};
     std::atomic<bool> hasVideo_{true};

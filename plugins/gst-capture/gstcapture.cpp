@@ -8,7 +8,7 @@
 
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcCapture, "xz.capture")
+Q_LOGGING_CATEGORY(lcCapture, "xz.capture", QtInfoMsg)
 
 namespace xz::capture {
 

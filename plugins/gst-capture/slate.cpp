@@ -1,11 +1,11 @@
 #include "slate.h"
 
+#include "obstext.h"
+
 #include <algorithm>
 
 namespace xz::capture {
 namespace {
-
-constexpr const char* kTextType = "text_ft2_source_v2";
 
 void drawRect(gs_eparam_t* color, uint32_t argb, float x, float y, uint32_t w, uint32_t h) {
     gs_effect_set_color(color, argb);
@@ -18,11 +18,11 @@ void drawRect(gs_eparam_t* color, uint32_t argb, float x, float y, uint32_t w, u
 } // namespace
 
 Slate::Slate(const QString& sourceName) {
-    if (!obs_source_get_display_name(kTextType))
+    if (!obs_source_get_display_name(media::kTextSourceId))
         return;
     OBSDataAutoRelease settings = obs_data_create();
-    text_ = obs_source_create_private(kTextType, (sourceName + QStringLiteral(":slate")).toUtf8().constData(),
-                                      settings);
+    text_ = obs_source_create_private(media::kTextSourceId,
+                                      (sourceName + QStringLiteral(":slate")).toUtf8().constData(), settings);
 }
 
 Slate::~Slate() = default;
@@ -30,17 +30,9 @@ Slate::~Slate() = default;
 void Slate::setText(const QString& text, uint32_t height) {
     if (!text_)
         return;
-    OBSDataAutoRelease settings = obs_data_create();
-    OBSDataAutoRelease font = obs_data_create();
-    obs_data_set_string(font, "face", "Noto Sans CJK SC");
-    obs_data_set_string(font, "style", "Bold");
-    obs_data_set_int(font, "size", std::max<uint32_t>(20, height / 14));
-    obs_data_set_int(font, "flags", 1);
-    obs_data_set_obj(settings, "font", font);
-    obs_data_set_string(settings, "text", text.toUtf8().constData());
-    obs_data_set_int(settings, "color1", 0xffffffff);
-    obs_data_set_int(settings, "color2", 0xffffffff);
-    obs_data_set_bool(settings, "outline", false);
+    media::TextStyle style;
+    style.size = static_cast<int>(std::max<uint32_t>(20, height / 14));
+    OBSDataAutoRelease settings = media::textSettings(text, style);
     obs_source_update(text_, settings);
 }
 

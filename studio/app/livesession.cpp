@@ -1,20 +1,13 @@
 #include "livesession.h"
 
-#include "audiobus.h"
-#include "camerastates.h"
-#include "encoderset.h"
 #include "gstcapture.h"
 #include "obsruntime.h"
 #include "paths.h"
-#include "recorder.h"
-#include "remuxer.h"
-#include "scenegraph.h"
 #include "showloader.h"
-#include "streamer.h"
-#include "studiostats.h"
-#include "switcher.h"
+#include "streamtarget.h"
+#include "studio.h"
 
-#include <QFileInfo>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <cstdio>
 
@@ -26,6 +19,9 @@ void printErr(const QString& line) {
     fflush(stderr);
 }
 
+// How long the end of a run may take: closing files, closing connections, copying recordings into MP4.
+constexpr int kFinishTimeoutMs = 30 * 60 * 1000;
+
 } // namespace
 
 LiveSession::LiveSession(const LiveOptions& options, QObject* parent) : QObject(parent), options_(options) {
@@ -33,16 +29,15 @@ LiveSession::LiveSession(const LiveOptions& options, QObject* parent) : QObject(
     connect(&durationTimer_, &QTimer::timeout, this, &LiveSession::finished);
     connect(&cycleTimer_, &QTimer::timeout, this, &LiveSession::takeNextScene);
     connect(&statusTimer_, &QTimer::timeout, this, &LiveSession::printStatus);
-    connect(&cameraTimer_, &QTimer::timeout, this, &LiveSession::reportCameraChanges);
 }
 
 LiveSession::~LiveSession() {
     stop();
 }
 
-void LiveSession::addError(const engine::EngineError& error) {
-    errors_.append(error.toString());
-    printErr(QStringLiteral("错误 / error: ") + error.toString());
+void LiveSession::addError(const QString& message) {
+    errors_.append(message);
+    printErr(QStringLiteral("错误 / error: ") + message);
 }
 
 bool LiveSession::prepare() {
@@ -58,6 +53,7 @@ bool LiveSession::prepare() {
     }
     show_ = *loaded.show;
 
+    QStringList problems;
     for (const CameraOverride& camera : options_.cameras) {
         const show::Source* source = show_.findSource(camera.cameraId);
         if (!source || source->kind != show::SourceKind::Camera) {
@@ -65,7 +61,7 @@ bool LiveSession::prepare() {
             for (const show::Source& candidate : show_.sources)
                 if (candidate.kind == show::SourceKind::Camera)
                     cameras.append(candidate.id);
-            errors_.append(
+            problems.append(
                 QStringLiteral("节目里没有摄像头“%1”（有：%2） / the show has no camera '%1' (it has: %2)")
                     .arg(camera.cameraId, cameras.join(QStringLiteral(", "))));
             continue;
@@ -84,17 +80,16 @@ bool LiveSession::prepare() {
         warnings_.append(
             QStringLiteral("串联单功能尚未完成，--rundown 被忽略 / the rundown is not available yet; "
                            "--rundown is ignored"));
-
     for (const QString& url : options_.streamUrls) {
         std::optional<engine::EngineError> error;
         if (!engine::StreamTarget::parse(url, &error))
-            errors_.append(error->toString());
+            problems.append(error->toString());
     }
     for (const QString& warning : warnings_)
         printErr(QStringLiteral("注意 / warning: ") + warning);
-    if (!errors_.isEmpty()) {
-        for (const QString& error : errors_)
-            printErr(QStringLiteral("错误 / error: ") + error);
+    if (!problems.isEmpty()) {
+        for (const QString& problem : problems)
+            addError(problem);
         fatal_ = true;
         return false;
     }
@@ -102,47 +97,30 @@ bool LiveSession::prepare() {
 }
 
 bool LiveSession::start() {
-    std::optional<engine::EngineError> error;
-    runtime_ = engine::ObsRuntime::start({show_.canvas.width, show_.canvas.height, show_.canvas.fps}, &error);
-    if (runtime_)
-        graph_ = engine::SceneGraph::build(show_, &error);
-    if (!graph_) {
-        addError(*error);
+    std::optional<UserError> error;
+    studio_ = live::Studio::start(show_, &error);
+    if (!studio_) {
+        addError(error->toString());
         fatal_ = true;
         return false;
     }
-    warnings_.append(graph_->warnings());
-    switcher_ = std::make_unique<engine::Switcher>(*graph_, show_.scenes.first().id);
-    audio_ = std::make_unique<engine::AudioBus>(*graph_);
-    stats_ = std::make_unique<engine::StatsSampler>(options_.recordDir);
-    cameras_ = std::make_unique<CameraStates>(*graph_);
-
-    if (!options_.recordDir.isEmpty() || !options_.streamUrls.isEmpty()) {
-        encoders_ = engine::EncoderSet::create({}, &error);
-        if (!encoders_) {
-            addError(*error);
-            fatal_ = true;
-            return false;
-        }
-    }
-    if (!options_.recordDir.isEmpty()) {
-        recorder_ = std::make_unique<engine::Recorder>(*encoders_, show_.id);
-        connect(recorder_.get(), &engine::Recorder::failed, this,
-                [this](const QString& message) { printErr(QStringLiteral("错误 / error: ") + message); });
-        // A recording that cannot start is reported; the streams still go out.
-        if (auto failure = recorder_->start(options_.recordDir))
-            addError(*failure);
-    }
+    connect(studio_.get(), &live::Studio::report, this, [](const QString& line) { printErr(line); });
+    connect(studio_.get(), &live::Studio::alert, this,
+            [](const QString& message) { printErr(QStringLiteral("错误 / error: ") + message); });
+    studio_->setRemuxAfterRecording(options_.remux);
+    // A recording that cannot start is reported; the streams still go out.
+    if (!options_.recordDir.isEmpty())
+        if (auto failure = studio_->startRecording(options_.recordDir))
+            addError(failure->toString());
     for (const QString& url : options_.streamUrls) {
-        std::optional<engine::EngineError> parseError;
-        const auto target = engine::StreamTarget::parse(url, &parseError);
-        auto streamer = std::make_unique<engine::Streamer>(*encoders_, *target);
-        connect(streamer.get(), &engine::Streamer::stateChanged, this, [this, s = streamer.get()] {
-            printErr(QStringLiteral("直播 / stream %1: %2").arg(s->redactedUrl(), s->stateText()));
-        });
-        if (auto failure = streamer->start())
-            addError(*failure);
-        streamers_.push_back(std::move(streamer));
+        std::optional<UserError> failure;
+        const std::optional<int> id = studio_->addStream(url, QString(), &failure);
+        if (!id) {
+            addError(failure->toString());
+            continue;
+        }
+        if ((failure = studio_->startStream(*id)))
+            addError(failure->toString());
     }
 
     clock_.start();
@@ -152,49 +130,52 @@ bool LiveSession::start() {
     if (options_.cycleScenesSec > 0)
         cycleTimer_.start(static_cast<int>(options_.cycleScenesSec * 1000));
     statusTimer_.start(5000);
-    // A phone dropping out must reach the operator at once, not with the next status line.
-    cameraTimer_.start(250);
     printErr(QStringLiteral("开始 / started: %1 《%2》 %3x%4@%5, 场景 / scene: %6")
                  .arg(show_.id, show_.titleZh)
                  .arg(show_.canvas.width)
                  .arg(show_.canvas.height)
                  .arg(show_.canvas.fps)
-                 .arg(switcher_->programSceneId()));
+                 .arg(studio_->programScene()));
     return true;
 }
 
 void LiveSession::takeNextScene() {
-    switcher_->setPreview(switcher_->sceneAfter(switcher_->programSceneId()));
-    if (auto error = switcher_->take())
-        addError(*error);
+    const QStringList scenes = studio_->sceneIds();
+    const QString next = scenes.at((scenes.indexOf(studio_->programScene()) + 1) % scenes.size());
+    studio_->setPreview(next);
+    if (auto error = studio_->take())
+        printErr(QStringLiteral("注意 / warning: ") + error->toString());
 }
 
 void LiveSession::printStatus() {
-    const engine::StudioStats stats = stats_->sample();
+    const live::StudioStatsSnapshot snapshot = studio_->stats();
+    const engine::StudioStats& stats = snapshot.engine;
     QString line =
         QStringLiteral(
             "[%1 s] 场景 / scene %2 · %3 fps · 渲染延迟 / lagged %4 · 编码跳帧 / skipped %5 · CPU %6%")
             .arg(clock_.elapsed() / 1000)
-            .arg(switcher_->programSceneId())
+            .arg(studio_->programScene())
             .arg(stats.fps, 0, 'f', 1)
             .arg(stats.laggedFrames)
             .arg(stats.skippedFrames)
             .arg(stats.cpuPercent, 0, 'f', 0);
-    if (recorder_) {
-        line += recorder_->active() ? QStringLiteral(" · 录像中 / recording")
-                                    : QStringLiteral(" · 未录像 / not recording");
+    if (!options_.recordDir.isEmpty()) {
+        line += studio_->recording() ? QStringLiteral(" · 录像中 / recording")
+                                     : QStringLiteral(" · 未录像 / not recording");
         // Operators watch this run down during a long show; the recorder stops itself when it is nearly gone.
         line += QStringLiteral(" · 磁盘剩余 / disk free %1 GB").arg(stats.freeDiskBytes / 1e9, 0, 'f', 1);
+        if (snapshot.recordingHoursLeft >= 0)
+            line += QStringLiteral("（约 %1 小时 / about %1 h）").arg(snapshot.recordingHoursLeft, 0, 'f', 1);
     }
-    for (const auto& streamer : streamers_)
-        line += QStringLiteral(" · ") + streamer->stateText();
-    line += cameras_->notLiveSummary();
+    for (const live::StreamStatus& stream : studio_->streams())
+        line += QStringLiteral(" · ") + stream.stateText;
+    for (const QString& id : studio_->captureIds()) {
+        const std::optional<capture::CaptureStatus> status = studio_->captureStatus(id);
+        if (status && status->state != capture::CaptureState::Live)
+            line +=
+                QStringLiteral(" · %1 %2").arg(id, QString::fromLatin1(capture::stateName(status->state)));
+    }
     printErr(line);
-}
-
-void LiveSession::reportCameraChanges() {
-    for (const QString& line : cameras_->poll())
-        printErr(line);
 }
 
 void LiveSession::stop() {
@@ -204,77 +185,35 @@ void LiveSession::stop() {
     durationTimer_.stop();
     cycleTimer_.stop();
     statusTimer_.stop();
-    cameraTimer_.stop();
-    reportCameraChanges();
-
-    QJsonArray streams;
-    int dropped = 0;
-    for (const auto& streamer : streamers_) {
-        streamer->stop();
-        dropped += streamer->droppedFrames();
-        QJsonObject stream{{QStringLiteral("url"), streamer->redactedUrl()},
-                           {QStringLiteral("state"), engine::streamStateName(streamer->state())},
-                           {QStringLiteral("reconnectAttempts"), streamer->reconnectsTotal()},
-                           {QStringLiteral("frames"), streamer->totalFrames()},
-                           {QStringLiteral("droppedFrames"), streamer->droppedFrames()},
-                           {QStringLiteral("bytes"), static_cast<double>(streamer->totalBytes())}};
-        if (streamer->failure()) {
-            stream.insert(QStringLiteral("error"), streamer->failure()->toString());
-            errors_.append(streamer->failure()->toString());
-        }
-        streams.append(stream);
+    // Outputs finish on libobs' threads; the event loop runs meanwhile so their news arrives.
+    studio_->stopAllOutputs();
+    if (studio_->outputsBusy()) {
+        QEventLoop finishing;
+        const auto check = [&] {
+            if (!studio_->outputsBusy())
+                finishing.quit();
+        };
+        connect(studio_.get(), &live::Studio::recordingChanged, &finishing, check);
+        connect(studio_.get(), &live::Studio::streamsChanged, &finishing, check);
+        connect(studio_.get(), &live::Studio::remuxFinished, &finishing, check);
+        QTimer::singleShot(kFinishTimeoutMs, &finishing, &QEventLoop::quit);
+        finishing.exec();
     }
-    QJsonArray recordings;
-    if (recorder_ && !recorder_->path().isEmpty()) {
-        recorder_->stop();
-        QJsonObject recording{
-            {QStringLiteral("path"), recorder_->path()},
-            {QStringLiteral("seconds"), recorder_->seconds()},
-            {QStringLiteral("bytes"), static_cast<double>(QFileInfo(recorder_->path()).size())}};
-        if (recorder_->failure()) {
-            recording.insert(QStringLiteral("error"), recorder_->failure()->toString());
-            errors_.append(recorder_->failure()->toString());
-        }
-        if (options_.remux && !recorder_->failure()) {
-            const QString mp4 = clips::Remuxer::mp4PathFor(recorder_->path());
-            if (auto failure = clips::Remuxer::remuxToMp4(recorder_->path(), mp4)) {
-                recording.insert(QStringLiteral("remuxError"), failure->toString());
-                errors_.append(failure->toString());
-            } else {
-                recording.insert(QStringLiteral("mp4"), mp4);
-            }
-        }
-        recordings.append(recording);
-    }
-    const engine::StudioStats stats = stats_->sample();
-    finalSummary_ = QJsonObject{
-        {QStringLiteral("show"), show_.id},
-        {QStringLiteral("title"), show_.titleZh},
-        {QStringLiteral("seconds"), static_cast<double>(clock_.elapsed()) / 1000.0},
-        {QStringLiteral("frames"), static_cast<qint64>(stats.renderedFrames)},
-        {QStringLiteral("lagged"), static_cast<qint64>(stats.laggedFrames)},
-        {QStringLiteral("encodedFrames"), static_cast<qint64>(stats.encodedFrames)},
-        {QStringLiteral("skipped"), static_cast<qint64>(stats.skippedFrames)},
-        {QStringLiteral("dropped"), dropped},
-        {QStringLiteral("takes"), switcher_->takeCount()},
-        {QStringLiteral("programScene"), switcher_->programSceneId()},
-        {QStringLiteral("recordings"), recordings},
-        {QStringLiteral("streams"), streams},
-        {QStringLiteral("cameras"), cameras_->toJson()},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings_)},
-        {QStringLiteral("errors"), QJsonArray::fromStringList(errors_)},
-    };
-
-    // Outputs first, then what they use, then libobs itself.
-    streamers_.clear();
-    recorder_.reset();
-    encoders_.reset();
-    stats_.reset();
-    cameras_.reset();
-    audio_.reset();
-    switcher_.reset();
-    graph_.reset();
-    runtime_.reset();
+    finalSummary_ = studio_->summary();
+    // The summary's errors are the studio's (outputs that failed) plus what this run could not do.
+    QJsonArray allErrors = QJsonArray::fromStringList(errors_);
+    for (const QString& error : studio_->errors())
+        if (!errors_.contains(error))
+            allErrors.append(error);
+    finalSummary_.insert(QStringLiteral("errors"), allErrors);
+    QJsonArray allWarnings = QJsonArray::fromStringList(warnings_);
+    for (const QString& warning : studio_->warnings())
+        allWarnings.append(warning);
+    finalSummary_.insert(QStringLiteral("warnings"), allWarnings);
+    errors_.clear();
+    for (const QJsonValue& error : allErrors)
+        errors_.append(error.toString());
+    studio_.reset();
     finalSummary_.insert(QStringLiteral("libobsLeaks"),
                          static_cast<qint64>(engine::ObsRuntime::allocationsLeftAfterShutdown()));
 }
@@ -290,6 +229,10 @@ QJsonObject LiveSession::summary() const {
                        {QStringLiteral("recordings"), QJsonArray()},
                        {QStringLiteral("streams"), QJsonArray()},
                        {QStringLiteral("errors"), QJsonArray::fromStringList(errors_)}};
+}
+
+QStringList LiveSession::errors() const {
+    return errors_;
 }
 
 int LiveSession::exitCode() const {

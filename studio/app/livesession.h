@@ -1,8 +1,8 @@
-// One run of `xiaozhan live`: loads the show, starts the engine, records and streams the program, takes
-// scenes on a timer if asked, and at the end reports what happened as one JSON line.
+// One run of `xiaozhan live`: loads the show, starts the studio with the outputs asked for, takes scenes on
+// a timer if asked, reports what happens on stderr, and at the end says what happened as one JSON line.
+// A thin front end over live::Studio: the control surface and remote clients drive the same object.
 #pragma once
 
-#include "engineerror.h"
 #include "liveoptions.h"
 #include "show.h"
 
@@ -12,22 +12,12 @@
 #include <QStringList>
 #include <QTimer>
 #include <memory>
-#include <vector>
 
-namespace xz::engine {
-class AudioBus;
-class ObsRuntime;
-class SceneGraph;
-class Switcher;
-class EncoderSet;
-class Recorder;
-class Streamer;
-class StatsSampler;
-} // namespace xz::engine
+namespace xz::live {
+class Studio;
+}
 
 namespace xz::app {
-
-class CameraStates;
 
 class LiveSession : public QObject {
     Q_OBJECT
@@ -38,40 +28,35 @@ public:
     // Checks everything that can be checked without starting libobs (show file, URLs, cameras).
     // Returns false with messages in errors() when the show cannot start at all.
     bool prepare();
-    // Starts the engine and outputs; returns false if the engine itself could not start.
+    // Starts the studio and the outputs; returns false if the engine itself could not start.
     bool start();
-    // Stops outputs cleanly (finishing files), then the engine. Safe to call twice.
+    // Stops the outputs and waits (running the event loop) until files are complete and remuxed, then
+    // shuts the studio down. Safe to call twice.
     void stop();
 
+    // The running studio (null before start() and after stop()), for the control surface.
+    live::Studio* studio() const { return studio_.get(); }
+    const show::Show& show() const { return show_; }
     QJsonObject summary() const;
-    const QStringList& errors() const { return errors_; }
+    QStringList errors() const;
     // 0: everything asked for worked; 1: the show ran but an output failed; 2: it could not start.
     int exitCode() const;
 
 signals:
+    // The run is over (--duration elapsed).
     void finished();
 
 private:
     void takeNextScene();
     void printStatus();
-    void reportCameraChanges();
-    void addError(const engine::EngineError& error);
+    void addError(const QString& message);
 
     LiveOptions options_;
     show::Show show_;
-    std::unique_ptr<engine::ObsRuntime> runtime_;
-    std::unique_ptr<engine::SceneGraph> graph_;
-    std::unique_ptr<engine::Switcher> switcher_;
-    std::unique_ptr<engine::AudioBus> audio_;
-    std::unique_ptr<engine::EncoderSet> encoders_;
-    std::unique_ptr<engine::Recorder> recorder_;
-    std::vector<std::unique_ptr<engine::Streamer>> streamers_;
-    std::unique_ptr<engine::StatsSampler> stats_;
-    std::unique_ptr<CameraStates> cameras_;
+    std::unique_ptr<live::Studio> studio_;
     QTimer durationTimer_;
     QTimer cycleTimer_;
     QTimer statusTimer_;
-    QTimer cameraTimer_;
     QElapsedTimer clock_;
     QJsonObject finalSummary_;
     QStringList errors_;

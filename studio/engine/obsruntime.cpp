@@ -2,6 +2,7 @@
 
 #include "gstcapture.h"
 #include "obslog.h"
+#include "recordingclock.h"
 #include "rtmpservice.h"
 #include "testpattern.h"
 
@@ -90,6 +91,23 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
         return false;
     }
 
+    if (auto failure = resetVideo(canvas)) {
+        *error = failure;
+        return false;
+    }
+
+    loadModules();
+    registerTestPatternSource();
+    capture::registerGstCaptureSource();
+    registerRtmpService();
+    RecordingClock::registerOutputType();
+    obs_post_load_modules();
+    qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x"
+                     << canvas.height << "@" << canvas.fps << "modules" << modules_;
+    return true;
+}
+
+std::optional<EngineError> ObsRuntime::resetVideo(const CanvasConfig& canvas) {
     obs_video_info video{};
     video.graphics_module = kGraphicsModule;
     video.fps_num = static_cast<uint32_t>(canvas.fps);
@@ -103,21 +121,25 @@ bool ObsRuntime::startUp(const CanvasConfig& canvas, std::optional<EngineError>*
     video.range = VIDEO_RANGE_PARTIAL;
     video.scale_type = OBS_SCALE_BICUBIC;
     const int videoResult = obs_reset_video(&video);
-    if (videoResult != OBS_VIDEO_SUCCESS) {
-        *error = EngineError{QStringLiteral("视频初始化失败（显卡或显示不可用）"),
-                             QStringLiteral("video set-up failed (graphics or display unavailable)"),
-                             QStringLiteral("obs_reset_video returned %1").arg(videoResult)};
-        return false;
-    }
+    if (videoResult == OBS_VIDEO_CURRENTLY_ACTIVE)
+        return EngineError{
+            QStringLiteral("正在录像或直播，不能改变画面尺寸；请先停止"),
+            QStringLiteral("cannot change the picture size while recording or streaming; stop first"),
+            QStringLiteral("obs_reset_video: outputs active")};
+    if (videoResult != OBS_VIDEO_SUCCESS)
+        return EngineError{QStringLiteral("视频初始化失败（显卡或显示不可用）"),
+                           QStringLiteral("video set-up failed (graphics or display unavailable)"),
+                           QStringLiteral("obs_reset_video returned %1").arg(videoResult)};
+    canvas_ = canvas;
+    return std::nullopt;
+}
 
-    loadModules();
-    registerTestPatternSource();
-    capture::registerGstCaptureSource();
-    registerRtmpService();
-    obs_post_load_modules();
-    qCInfo(lcEngine) << "libobs" << obs_get_version_string() << "started" << canvas.width << "x"
-                     << canvas.height << "@" << canvas.fps << "modules" << modules_;
-    return true;
+std::optional<EngineError> ObsRuntime::resetCanvas(const CanvasConfig& canvas) {
+    if (canvas.width == canvas_.width && canvas.height == canvas_.height && canvas.fps == canvas_.fps)
+        return std::nullopt;
+    qCInfo(lcEngine) << "canvas" << canvas_.width << "x" << canvas_.height << "@" << canvas_.fps << "->"
+                     << canvas.width << "x" << canvas.height << "@" << canvas.fps;
+    return resetVideo(canvas);
 }
 
 void ObsRuntime::loadModules() {

@@ -29,6 +29,9 @@ public:
     ObsRuntime& operator=(const ObsRuntime&) = delete;
 
     const CanvasConfig& canvas() const { return canvas_; }
+    // Another show with another size or frame rate. Only while nothing records or streams, and only after
+    // every encoder is released (encoders hold on to the old video).
+    std::optional<EngineError> resetCanvas(const CanvasConfig& canvas);
     const QStringList& loadedModules() const { return modules_; }
 
     // Memory blocks libobs still held after the last shutdown in this process (0 = no leak).
@@ -38,6 +41,7 @@ private:
     ObsRuntime() = default;
     bool startUp(const CanvasConfig& canvas, std::optional<EngineError>* error);
     void loadModules();
+    std::optional<EngineError> resetVideo(const CanvasConfig& canvas);
 
     CanvasConfig canvas_;
     QStringList modules_;

@@ -2,6 +2,9 @@
 
 #include "gstcapture.h"
 #include "logging.h"
+#include "obstext.h"
+#include "paths.h"
+#include "presets.h"
 #include "testpattern.h"
 
 namespace xz::engine {
@@ -20,21 +23,26 @@ EngineError missingType(const show::Source& source, const char* typeId) {
                        QStringLiteral("source type %1").arg(QLatin1String(typeId))};
 }
 
-OBSDataAutoRelease textSettings(const QString& text, const show::Source& style) {
-    OBSDataAutoRelease settings = obs_data_create();
-    OBSDataAutoRelease font = obs_data_create();
-    obs_data_set_string(font, "face", style.fontFace.toUtf8().constData());
-    obs_data_set_string(font, "style", style.fontStyle.toUtf8().constData());
-    obs_data_set_int(font, "size", style.fontSize);
-    obs_data_set_int(font, "flags", style.fontStyle.contains(QLatin1String("Bold")) ? 1 : 0);
-    obs_data_set_obj(settings, "font", font);
-    obs_data_set_string(settings, "text", text.toUtf8().constData());
-    const uint32_t color = toObsColor(style.color);
-    obs_data_set_int(settings, "color1", color);
-    obs_data_set_int(settings, "color2", color);
-    obs_data_set_bool(settings, "outline", style.outline);
-    obs_data_set_bool(settings, "drop_shadow", style.dropShadow);
-    return settings;
+media::TextStyle styleOf(const show::Source& source) {
+    media::TextStyle style;
+    style.face = source.fontFace;
+    style.style = source.fontStyle;
+    style.size = source.fontSize;
+    style.colorAbgr = toObsColor(source.color);
+    style.outline = source.outline;
+    style.dropShadow = source.dropShadow;
+    return style;
+}
+
+// What a show's microphone is recorded through: a device name of the sound server (or "default"), or a
+// capture description / preset given in full.
+QString microphoneDevice(const show::Source& source) {
+    const QString device = source.device.trimmed();
+    if (capture::isPresetSpec(device) || device.contains(QLatin1Char(' ')))
+        return device;
+    if (device.isEmpty() || device == QLatin1String("default"))
+        return QStringLiteral("preset:microphone");
+    return QStringLiteral("preset:microphone device=\"%1\"").arg(device);
 }
 
 const char* transitionType(TransitionKind kind) {
@@ -69,34 +77,48 @@ std::unique_ptr<SceneGraph> SceneGraph::build(const show::Show& show, std::optio
     graph->show_ = show;
     if (!graph->createSources(error) || !graph->createScenes(error) || !graph->createTransitions(error))
         return nullptr; // everything created so far is released with the half-built graph
+    if (show.standbySceneId.isEmpty())
+        graph->createStandby();
     return graph;
 }
 
 SceneGraph::~SceneGraph() {
     // Scenes hold references to their items' sources; drop scenes first so sources go in one pass.
+    items_.clear();
     scenes_.clear();
+    texts_.clear();
     transitions_.clear();
     cameraScenes_.clear();
-    cameraParts_.clear();
+    parts_.clear();
     sources_.clear();
+}
+
+OBSSourceAutoRelease SceneGraph::createCapture(const show::Source& source, const QString& device,
+                                               bool audio) {
+    // The capture source fits its picture to the canvas and shows its own slate (with the camera's name)
+    // while the signal is missing, so a bad pipeline never stops the rest of the show.
+    OBSDataAutoRelease settings = obs_data_create();
+    obs_data_set_string(settings, capture::kSettingDevice, device.toUtf8().constData());
+    obs_data_set_bool(settings, capture::kSettingAudio, audio);
+    obs_data_set_string(settings, capture::kSettingLabel,
+                        (source.label.isEmpty() || source.label == source.id
+                             ? source.id
+                             : source.label + QStringLiteral("  ") + source.id)
+                            .toUtf8()
+                            .constData());
+    if (!audio) {
+        obs_data_set_int(settings, capture::kSettingWidth, show_.canvas.width);
+        obs_data_set_int(settings, capture::kSettingHeight, show_.canvas.height);
+    }
+    const QString prefix = audio ? QStringLiteral("microphone:") : QStringLiteral("camera:");
+    return obs_source_create_private(capture::kGstCaptureSourceId, (prefix + source.id).toUtf8().constData(),
+                                     settings);
 }
 
 OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
     const show::Canvas& canvas = show_.canvas;
     if (!source.device.isEmpty()) {
-        // A real device: the capture source fits its picture to the canvas and shows its own slate (with the
-        // camera's name) while the signal is missing, so a bad pipeline never stops the rest of the show.
-        OBSDataAutoRelease settings = obs_data_create();
-        obs_data_set_string(settings, capture::kSettingDevice, source.device.toUtf8().constData());
-        obs_data_set_string(
-            settings, capture::kSettingLabel,
-            (source.label.isEmpty() ? source.id : source.label + QStringLiteral("  ") + source.id)
-                .toUtf8()
-                .constData());
-        obs_data_set_int(settings, capture::kSettingWidth, canvas.width);
-        obs_data_set_int(settings, capture::kSettingHeight, canvas.height);
-        OBSSourceAutoRelease capture = obs_source_create_private(
-            capture::kGstCaptureSourceId, ("camera:" + source.id).toUtf8().constData(), settings);
+        OBSSourceAutoRelease capture = createCapture(source, source.device, false);
         if (capture)
             captureIds_.append(source.id);
         return capture;
@@ -111,17 +133,16 @@ OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
     OBSSourceAutoRelease pattern =
         obs_source_create_private(kTestPatternSourceId, (name + ":pattern").constData(), patternSettings);
 
-    show::Source labelStyle;
-    labelStyle.fontSize = std::max(24, canvas.height / 16);
-    labelStyle.color = Qt::white;
+    media::TextStyle labelStyle;
+    labelStyle.size = std::max(24, canvas.height / 16);
     labelStyle.outline = true;
     QString shownName = source.label.isEmpty() ? source.id : source.label;
     if (!shownName.contains(source.id))
         shownName += QStringLiteral("  ") + source.id;
     const QString labelText = shownName + QStringLiteral("\n测试画面 · 未接入摄像头  TEST PATTERN");
-    OBSDataAutoRelease labelSettings = textSettings(labelText, labelStyle);
+    OBSDataAutoRelease labelSettings = media::textSettings(labelText, labelStyle);
     OBSSourceAutoRelease label =
-        obs_source_create_private("text_ft2_source_v2", (name + ":label").constData(), labelSettings);
+        obs_source_create_private(media::kTextSourceId, (name + ":label").constData(), labelSettings);
 
     OBSSceneAutoRelease scene = obs_scene_create_private(name.constData());
     obs_scene_add(scene, pattern);
@@ -131,14 +152,14 @@ OBSSourceAutoRelease SceneGraph::createCamera(const show::Source& source) {
     obs_sceneitem_set_pos(labelItem, &position);
 
     OBSSourceAutoRelease sceneSource = obs_source_get_ref(obs_scene_get_source(scene));
-    cameraParts_.push_back(std::move(pattern));
-    cameraParts_.push_back(std::move(label));
+    parts_.push_back(std::move(pattern));
+    parts_.push_back(std::move(label));
     cameraScenes_.emplace(source.id, std::move(scene));
     return sceneSource;
 }
 
 bool SceneGraph::createSources(std::optional<EngineError>* error) {
-    if (!typeAvailable("text_ft2_source_v2") || !typeAvailable("image_source") ||
+    if (!typeAvailable(media::kTextSourceId) || !typeAvailable("image_source") ||
         !typeAvailable("color_source_v3")) {
         *error = EngineError{QStringLiteral("图像或文字模块未加载"),
                              QStringLiteral("image or text modules are missing"),
@@ -159,9 +180,7 @@ bool SceneGraph::createSources(std::optional<EngineError>* error) {
             created = obs_source_create_private("image_source", name.constData(), settings);
             break;
         case SourceKind::Text:
-            settings = textSettings(source.text, source);
-            created = obs_source_create_private("text_ft2_source_v2", name.constData(), settings);
-            break;
+            continue; // each scene makes its own copy (createScenes)
         case SourceKind::Color:
             obs_data_set_int(settings, "color", toObsColor(source.color));
             obs_data_set_int(settings, "width", source.width > 0 ? source.width : show_.canvas.width);
@@ -181,18 +200,10 @@ bool SceneGraph::createSources(std::optional<EngineError>* error) {
             created = obs_source_create_private("ffmpeg_source", name.constData(), settings);
             break;
         case SourceKind::AudioInput:
-            if (!typeAvailable("pulse_input_capture")) {
-                // A studio without a sound server still runs its pictures; the operator is told.
-                warnings_.append(
-                    QStringLiteral("麦克风“%1”不可用（无声音服务） / microphone '%1' unavailable "
-                                   "(no sound server module)")
-                        .arg(source.id));
-                continue;
-            }
-            obs_data_set_string(
-                settings, "device_id",
-                (source.device.isEmpty() ? QStringLiteral("default") : source.device).toUtf8().constData());
-            created = obs_source_create_private("pulse_input_capture", name.constData(), settings);
+            // Through the capture plugin, like cameras: a microphone pulled out is reported the same way.
+            created = createCapture(source, microphoneDevice(source), true);
+            if (created)
+                microphoneIds_.append(source.id);
             break;
         }
         if (!created) {
@@ -214,8 +225,17 @@ bool SceneGraph::createScenes(std::optional<EngineError>* error) {
         OBSSceneAutoRelease created = obs_scene_create_private(("scene:" + scene.id).toUtf8().constData());
         for (const show::SceneItem& item : scene.items) {
             obs_source_t* source = this->source(item.sourceId);
+            const show::Source* spec = show_.findSource(item.sourceId);
+            if (spec && spec->kind == SourceKind::Text) {
+                OBSDataAutoRelease settings = media::textSettings(spec->text, styleOf(*spec));
+                OBSSourceAutoRelease copy = obs_source_create_private(
+                    media::kTextSourceId, ("scene:" + scene.id + "/" + item.sourceId).toUtf8().constData(),
+                    settings);
+                source = copy;
+                texts_[scene.id][item.sourceId] = std::move(copy);
+            }
             if (!source)
-                continue; // an unavailable microphone: the scene plays without it
+                continue;
             obs_sceneitem_t* sceneItem = obs_scene_add(created, source);
             if (!sceneItem) {
                 *error = EngineError{
@@ -231,6 +251,7 @@ bool SceneGraph::createScenes(std::optional<EngineError>* error) {
                 obs_sceneitem_set_bounds(sceneItem, &bounds);
             }
             obs_sceneitem_set_visible(sceneItem, item.visible);
+            items_[scene.id][item.sourceId] = sceneItem;
         }
         scenes_.emplace(scene.id, std::move(created));
     }
@@ -245,6 +266,7 @@ bool SceneGraph::createTransitions(std::optional<EngineError>* error) {
         cut.id = QStringLiteral("cut");
         cut.kind = TransitionKind::Cut;
         transitions.append(cut);
+        show_.transitions.append(cut);
     }
     for (const show::Transition& transition : transitions) {
         const char* type = transitionType(transition.kind);
@@ -288,6 +310,50 @@ bool SceneGraph::createTransitions(std::optional<EngineError>* error) {
     return true;
 }
 
+// The built-in safe slate: calm colours, the station mark and "please stand by", whatever the show.
+void SceneGraph::createStandby() {
+    const show::Canvas& canvas = show_.canvas;
+    OBSSceneAutoRelease scene = obs_scene_create_private("scene:@standby");
+    OBSDataAutoRelease background = obs_data_create();
+    obs_data_set_int(background, "color", toObsColor(QColor(0x1d, 0x2b, 0x3a)));
+    obs_data_set_int(background, "width", canvas.width);
+    obs_data_set_int(background, "height", canvas.height);
+    OBSSourceAutoRelease fill =
+        obs_source_create_private("color_source_v3", "standby:background", background);
+    obs_scene_add(scene, fill);
+
+    OBSDataAutoRelease markSettings = obs_data_create();
+    obs_data_set_string(
+        markSettings, "file",
+        (paths::assetsDir() + QStringLiteral("/common/station-mark.png")).toUtf8().constData());
+    obs_data_set_bool(markSettings, "unload", false);
+    OBSSourceAutoRelease mark = obs_source_create_private("image_source", "standby:mark", markSettings);
+    obs_sceneitem_t* markItem = obs_scene_add(scene, mark);
+    obs_sceneitem_set_alignment(markItem, OBS_ALIGN_CENTER);
+    const vec2 markAt{static_cast<float>(canvas.width) / 2.0f, static_cast<float>(canvas.height) * 0.32f};
+    obs_sceneitem_set_pos(markItem, &markAt);
+
+    media::TextStyle style;
+    style.size = std::max(28, canvas.height / 11);
+    OBSDataAutoRelease textSettings =
+        media::textSettings(QStringLiteral("请稍候，节目马上回来\nPlease stand by"), style);
+    OBSSourceAutoRelease words =
+        obs_source_create_private(media::kTextSourceId, "standby:text", textSettings);
+    obs_sceneitem_t* wordsItem = obs_scene_add(scene, words);
+    obs_sceneitem_set_alignment(wordsItem, OBS_ALIGN_CENTER);
+    const vec2 wordsAt{static_cast<float>(canvas.width) / 2.0f, static_cast<float>(canvas.height) * 0.68f};
+    obs_sceneitem_set_pos(wordsItem, &wordsAt);
+
+    parts_.push_back(std::move(fill));
+    parts_.push_back(std::move(mark));
+    parts_.push_back(std::move(words));
+    scenes_.emplace(kBuiltInStandbyId, std::move(scene));
+}
+
+QString SceneGraph::standbySceneId() const {
+    return show_.standbySceneId.isEmpty() ? kBuiltInStandbyId : show_.standbySceneId;
+}
+
 QStringList SceneGraph::sceneIds() const {
     QStringList ids;
     for (const show::Scene& scene : show_.scenes)
@@ -306,7 +372,7 @@ obs_source_t* SceneGraph::transition(const QString& transitionId) const {
 }
 
 std::optional<capture::CaptureStatus> SceneGraph::cameraCapture(const QString& cameraId) const {
-    if (!captureIds_.contains(cameraId))
+    if (!captureIds_.contains(cameraId) && !microphoneIds_.contains(cameraId))
         return std::nullopt;
     return capture::captureStatus(source(cameraId));
 }
@@ -314,6 +380,130 @@ std::optional<capture::CaptureStatus> SceneGraph::cameraCapture(const QString& c
 obs_source_t* SceneGraph::source(const QString& sourceId) const {
     const auto it = sources_.find(sourceId);
     return it == sources_.end() ? nullptr : it->second.Get();
+}
+
+QStringList SceneGraph::textSourceIds() const {
+    QStringList ids;
+    for (const show::Source& source : show_.sources) {
+        if (source.kind != SourceKind::Text)
+            continue;
+        for (const auto& [sceneId, texts] : texts_)
+            if (texts.count(source.id)) {
+                ids.append(source.id);
+                break;
+            }
+    }
+    return ids;
+}
+
+std::optional<EngineError> SceneGraph::noItem(const QString& sceneId, const QString& sourceId) const {
+    if (!scenes_.count(sceneId))
+        return EngineError{QStringLiteral("没有场景“%1”").arg(sceneId),
+                           QStringLiteral("no scene '%1'").arg(sceneId), QString()};
+    return EngineError{QStringLiteral("场景“%1”里没有“%2”").arg(sceneId, sourceId),
+                       QStringLiteral("scene '%1' does not show '%2'").arg(sceneId, sourceId), QString()};
+}
+
+obs_source_t* SceneGraph::itemSource(const QString& sceneId, const QString& sourceId) const {
+    const auto scene = items_.find(sceneId);
+    if (scene == items_.end())
+        return nullptr;
+    const auto item = scene->second.find(sourceId);
+    return item == scene->second.end() ? nullptr : obs_sceneitem_get_source(item->second);
+}
+
+std::optional<QString> SceneGraph::text(const QString& sceneId, const QString& sourceId) const {
+    const auto scene = texts_.find(sceneId);
+    if (scene == texts_.end() || !scene->second.count(sourceId))
+        return std::nullopt;
+    OBSDataAutoRelease settings = obs_source_get_settings(scene->second.at(sourceId));
+    return QString::fromUtf8(obs_data_get_string(settings, "text"));
+}
+
+std::optional<EngineError> SceneGraph::setText(const QString& sceneId, const QString& sourceId,
+                                               const QString& text) {
+    const auto scene = texts_.find(sceneId);
+    if (scene == texts_.end() || !scene->second.count(sourceId)) {
+        const show::Source* spec = show_.findSource(sourceId);
+        if (spec && spec->kind != SourceKind::Text)
+            return EngineError{QStringLiteral("“%1”不是文字").arg(sourceId),
+                               QStringLiteral("'%1' is not a text item").arg(sourceId), QString()};
+        return noItem(sceneId, sourceId);
+    }
+    OBSDataAutoRelease settings = obs_data_create();
+    obs_data_set_string(settings, "text", text.toUtf8().constData());
+    obs_source_update(scene->second.at(sourceId), settings);
+    return std::nullopt;
+}
+
+std::optional<bool> SceneGraph::itemVisible(const QString& sceneId, const QString& sourceId) const {
+    const auto scene = items_.find(sceneId);
+    if (scene == items_.end() || !scene->second.count(sourceId))
+        return std::nullopt;
+    return obs_sceneitem_visible(scene->second.at(sourceId));
+}
+
+std::optional<EngineError> SceneGraph::setItemVisible(const QString& sceneId, const QString& sourceId,
+                                                      bool visible) {
+    const auto scene = items_.find(sceneId);
+    if (scene == items_.end() || !scene->second.count(sourceId))
+        return noItem(sceneId, sourceId);
+    obs_sceneitem_set_visible(scene->second.at(sourceId), visible);
+    return std::nullopt;
+}
+
+std::optional<EngineError> SceneGraph::setDevice(const QString& sourceId, const QString& device) {
+    const show::Source* spec = show_.findSource(sourceId);
+    if (!spec || (spec->kind != SourceKind::Camera && spec->kind != SourceKind::AudioInput))
+        return EngineError{QStringLiteral("节目里没有摄像头或话筒“%1”").arg(sourceId),
+                           QStringLiteral("the show has no camera or microphone '%1'").arg(sourceId),
+                           QString()};
+    if (device.trimmed().isEmpty())
+        return EngineError{QStringLiteral("“%1”需要一个采集管道或预设").arg(sourceId),
+                           QStringLiteral("'%1' needs a capture pipeline or preset").arg(sourceId),
+                           QString()};
+    const bool audio = spec->kind == SourceKind::AudioInput;
+    if (const std::optional<capture::CaptureError> problem = capture::checkDevice(device, audio))
+        return EngineError{QStringLiteral("“%1”：%2").arg(sourceId, problem->messageZh),
+                           QStringLiteral("'%1': %2").arg(sourceId, problem->messageEn), problem->detail};
+    for (show::Source& source : show_.sources)
+        if (source.id == sourceId)
+            source.device = device;
+    if (captureIds_.contains(sourceId) || audio) {
+        // Already a capture source: it restarts its pipeline with the new description on its own thread.
+        OBSDataAutoRelease settings = obs_data_create();
+        obs_data_set_string(settings, capture::kSettingDevice, device.toUtf8().constData());
+        obs_source_update(source(sourceId), settings);
+        return std::nullopt;
+    }
+    // A test-pattern camera becomes a capture camera: every item showing it gets the new source in its place,
+    // with the same position, size, visibility and stacking order.
+    OBSSourceAutoRelease replacement = createCapture(*spec, device, false);
+    if (!replacement)
+        return EngineError{QStringLiteral("无法创建摄像头“%1”").arg(sourceId),
+                           QStringLiteral("cannot create camera '%1'").arg(sourceId), QString()};
+    obs_source_set_volume(replacement, obs_db_to_mul(static_cast<float>(spec->volumeDb)));
+    obs_source_set_muted(replacement, spec->muted);
+    for (auto& [sceneId, items] : items_) {
+        const auto found = items.find(sourceId);
+        if (found == items.end())
+            continue;
+        obs_sceneitem_t* old = found->second;
+        obs_transform_info transform{};
+        obs_sceneitem_get_info(old, &transform);
+        const bool visible = obs_sceneitem_visible(old);
+        const int order = obs_sceneitem_get_order_position(old);
+        obs_sceneitem_t* added = obs_scene_add(scenes_.at(sceneId), replacement);
+        obs_sceneitem_set_info(added, &transform);
+        obs_sceneitem_set_visible(added, visible);
+        obs_sceneitem_set_order_position(added, order);
+        obs_sceneitem_remove(old);
+        found->second = added;
+    }
+    cameraScenes_.erase(sourceId);
+    sources_[sourceId] = std::move(replacement);
+    captureIds_.append(sourceId);
+    return std::nullopt;
 }
 
 } // namespace xz::engine

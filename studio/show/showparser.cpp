@@ -156,6 +156,14 @@ Show ShowParser::parse(const QJsonObject& rootObject) {
                         QStringLiteral("引用了不存在的转场 “%1”").arg(*def),
                         QStringLiteral("refers to an unknown transition \"%1\"").arg(*def));
     }
+    // The scene the safe-slate key puts on air; without one the studio shows its own "please stand by".
+    if (const auto standby = root.string(QStringLiteral("standbyScene"), Need::Optional)) {
+        show.standbySceneId = *standby;
+        if (!show.findScene(*standby))
+            errors_.add(root.pathOf(QStringLiteral("standbyScene")),
+                        QStringLiteral("引用了不存在的场景 “%1”").arg(*standby),
+                        QStringLiteral("refers to an unknown scene \"%1\"").arg(*standby));
+    }
     root.reportUnread();
     return show;
 }

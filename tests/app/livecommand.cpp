@@ -36,7 +36,10 @@ bool LiveCommand::waitForStderr(const QString& text, int timeoutMs) {
 }
 
 void LiveCommand::sendSignal(int signalNumber) {
-    ::kill(static_cast<pid_t>(process_.processId()), signalNumber);
+    // Never kill(0, ...): a process that is not running has no id, and 0 means the test's own group.
+    const qint64 pid = process_.processId();
+    if (pid > 0)
+        ::kill(static_cast<pid_t>(pid), signalNumber);
 }
 
 namespace {
@@ -52,11 +55,14 @@ QStringList childrenOf(const QString& pid) {
 
 void LiveCommand::killHard() {
     // The whole tree at once (the muxer runs under "sh -c"), collected before anything dies.
+    if (process_.processId() <= 0)
+        return; // not running: nothing to kill (and never kill(0, ...), the test's own group)
     QStringList tree{QString::number(process_.processId())};
     for (qsizetype i = 0; i < tree.size(); ++i)
         tree += childrenOf(tree[i]);
     for (const QString& pid : tree)
-        ::kill(static_cast<pid_t>(pid.toLongLong()), SIGKILL);
+        if (pid.toLongLong() > 0)
+            ::kill(static_cast<pid_t>(pid.toLongLong()), SIGKILL);
     process_.waitForFinished(5000);
 }
 

@@ -3,6 +3,7 @@
 // can be removed while frames pour in.
 #include "captureshow.h"
 #include "frametap.h"
+#include "framewait.h"
 #include "gstcapture.h"
 #include "obsruntime.h"
 #include "scenegraph.h"

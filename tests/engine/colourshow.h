@@ -1,11 +1,9 @@
 // A show built in code for engine tests: full-screen colour scenes whose program colour is easy to assert.
 #pragma once
 
-#include "frametap.h"
 #include "show.h"
 
 #include <QImage>
-#include <QTest>
 
 namespace xz::testing {
 
@@ -76,13 +74,6 @@ inline bool isReddish(const QColor& c) {
 }
 inline bool isBluish(const QColor& c) {
     return c.isValid() && c.blue() > 150 && c.red() < 80 && c.green() < 80;
-}
-
-// Waits (generously: the machine may be busy) until the tap has seen `count` more rendered frames. Tests use
-// it instead of a fixed wait: "nothing changed over 10 frames" holds however slowly they come.
-inline bool waitForFrames(const engine::FrameTap& tap, uint64_t count, int timeoutMs = 30000) {
-    const uint64_t start = tap.latest().sequence;
-    return QTest::qWaitFor([&] { return tap.latest().sequence >= start + count; }, timeoutMs);
 }
 
 } // namespace xz::testing

@@ -1,6 +1,7 @@
 // The engine on its own: libobs starts and stops cleanly, scenes compose, takes change what is on air.
 #include "colourshow.h"
 #include "frametap.h"
+#include "framewait.h"
 #include "obsruntime.h"
 #include "scenegraph.h"
 #include "switcher.h"

@@ -109,7 +109,7 @@ void OutputsTest::recordsFiveSecondsThatAnIndependentToolReads() {
     QVERIFY(QFileInfo(recorder.path()).fileName().startsWith(QLatin1String("cooking_")));
     QVERIFY(recorder.path().endsWith(QLatin1String(".mkv")));
     QTest::qWait(5000);
-    recorder.stop();
+    recorder.stopAndWait();
     QVERIFY(!recorder.failure());
 
     const MediaInfo info = probeMedia(recorder.path());
@@ -143,7 +143,7 @@ void OutputsTest::anUnwritableRecordingFolderGivesAClearErrorAndStopsNothingElse
     Recorder good(*encoders_, QStringLiteral("cooking"));
     QVERIFY(!good.start(dir.path()));
     QTest::qWait(500);
-    good.stop();
+    good.stopAndWait();
 }
 
 void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingElse() {
@@ -188,10 +188,10 @@ void OutputsTest::aDiskThatFillsUpStopsTheRecordingWithAClearMessageAndNothingEl
     Recorder other(*encoders_, QStringLiteral("cooking"));
     QVERIFY(!other.start(elsewhere.path()));
     QTest::qWait(1500);
-    other.stop();
+    other.stopAndWait();
     QVERIFY(!other.failure());
     QVERIFY(decodableSeconds(other.path()) > 0.5);
-    recorder.stop();
+    recorder.stopAndWait();
 }
 
 void OutputsTest::streamsToALocalRtmpServer() {
@@ -206,7 +206,7 @@ void OutputsTest::streamsToALocalRtmpServer() {
     QVERIFY(!streamer.start());
     QTRY_COMPARE_WITH_TIMEOUT(streamer.state(), StreamState::Live, 20000);
     QTest::qWait(4000);
-    streamer.stop();
+    streamer.stopAndWait();
     QCOMPARE(streamer.state(), StreamState::Stopped);
     QVERIFY(streamer.totalBytes() > 100000);
 
@@ -246,8 +246,8 @@ void OutputsTest::streamReconnectsByItselfAfterAServerOutageWhileTheRecordingHas
             << "attempts";
     QCOMPARE(streamer.reconnectAttempt(), 0);
     QTest::qWait(3000);
-    streamer.stop();
-    recorder.stop();
+    streamer.stopAndWait();
+    recorder.stopAndWait();
     QVERIFY(!recorder.failure());
 
     // The recording ran straight through the outage. A busy 2-core machine may lag a few frames (counted as

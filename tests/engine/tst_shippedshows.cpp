@@ -64,8 +64,10 @@ void ShippedShowsTest::everySceneCanBeTakenWithEveryTransition() {
         const auto takeError = switcher.take(transition.id);
         QVERIFY2(!takeError, qPrintable(takeError ? takeError->toString() : QString()));
         QCOMPARE(switcher.programSceneId(), scene.id);
-        // Let the transition play out; the compositor must keep producing frames through it.
+        // Let the transition play out (a take during one is refused); the compositor must keep producing
+        // frames through it.
         const uint64_t before = tap.latest().sequence;
+        QTRY_VERIFY_WITH_TIMEOUT(!switcher.transitionRunning(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(tap.latest().sequence > before + (transition.durationMs * 30 / 1000) + 3,
                                  20000);
     }

@@ -1,18 +1,17 @@
-#include "camerastates.h"
+#include "capturestates.h"
 
 #include "scenegraph.h"
 
 #include <QJsonObject>
 
-namespace xz::app {
-namespace {
+namespace xz::live {
 
-QString stateText(capture::CaptureState state) {
+QString CaptureStates::stateText(capture::CaptureState state, bool microphone) {
     switch (state) {
     case capture::CaptureState::Starting:
         return QStringLiteral("正在启动 / starting");
     case capture::CaptureState::Live:
-        return QStringLiteral("画面正常 / live");
+        return microphone ? QStringLiteral("声音正常 / live") : QStringLiteral("画面正常 / live");
     case capture::CaptureState::Reconnecting:
         return QStringLiteral("正在重连 / reconnecting");
     case capture::CaptureState::Failed:
@@ -21,8 +20,12 @@ QString stateText(capture::CaptureState state) {
     return QString();
 }
 
-QString changeLine(const QString& id, const capture::CaptureStatus& status) {
-    QString line = QStringLiteral("摄像头 / camera %1: %2").arg(id, stateText(status.state));
+namespace {
+
+QString changeLine(const QString& id, bool microphone, const capture::CaptureStatus& status) {
+    QString line =
+        (microphone ? QStringLiteral("话筒 / microphone %1: %2") : QStringLiteral("摄像头 / camera %1: %2"))
+            .arg(id, CaptureStates::stateText(status.state, microphone));
     if (status.state != capture::CaptureState::Live && !status.error.isEmpty())
         line += QStringLiteral(" · ") + status.error.toString();
     return line;
@@ -30,11 +33,12 @@ QString changeLine(const QString& id, const capture::CaptureStatus& status) {
 
 } // namespace
 
-CameraStates::CameraStates(const engine::SceneGraph& graph) : graph_(graph) {}
+CaptureStates::CaptureStates(const engine::SceneGraph& graph) : graph_(graph) {}
 
-QStringList CameraStates::poll() {
+QStringList CaptureStates::poll() {
     QStringList lines;
-    for (const QString& id : graph_.captureCameraIds()) {
+    for (const QString& id : graph_.captureCameraIds() + graph_.microphoneIds()) {
+        const bool microphone = graph_.microphoneIds().contains(id);
         const std::optional<capture::CaptureStatus> status = graph_.cameraCapture(id);
         if (!status)
             continue;
@@ -44,9 +48,9 @@ QStringList CameraStates::poll() {
         // A restart in between (live, lost, live again within one poll) is a change too.
         const bool restarted = previous != last_.end() && status->restarts != previous->second.restarts;
         if (status->state != before)
-            lines.append(changeLine(id, *status));
+            lines.append(changeLine(id, microphone, *status));
         else if (restarted && status->state == capture::CaptureState::Live)
-            lines.append(changeLine(id, *status) +
+            lines.append(changeLine(id, microphone, *status) +
                          QStringLiteral(" · 刚才短暂中断 / it dropped out briefly: ") +
                          status->error.toString());
         last_[id] = *status;
@@ -54,17 +58,27 @@ QStringList CameraStates::poll() {
     return lines;
 }
 
-QString CameraStates::notLiveSummary() const {
+QString CaptureStates::notLiveSummary() const {
     QString text;
     for (const auto& [id, status] : last_)
         if (status.state != capture::CaptureState::Live)
-            text += QStringLiteral(" · %1 %2").arg(id, stateText(status.state));
+            text += QStringLiteral(" · %1 %2")
+                        .arg(id, stateText(status.state, graph_.microphoneIds().contains(id)));
     return text;
 }
 
-QJsonArray CameraStates::toJson() const {
+std::optional<capture::CaptureStatus> CaptureStates::status(const QString& id) const {
+    const auto it = last_.find(id);
+    if (it == last_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+QJsonArray CaptureStates::toJson(bool microphones) const {
     QJsonArray cameras;
     for (const auto& [id, status] : last_) {
+        if (graph_.microphoneIds().contains(id) != microphones)
+            continue;
         QJsonObject camera{{QStringLiteral("id"), id},
                            {QStringLiteral("state"), QString::fromLatin1(capture::stateName(status.state))},
                            {QStringLiteral("restarts"), status.restarts},
@@ -77,4 +91,4 @@ QJsonArray CameraStates::toJson() const {
     return cameras;
 }
 
-} // namespace xz::app
+} // namespace xz::live
