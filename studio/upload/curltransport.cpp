@@ -224,6 +224,8 @@ Transport::Id CurlTransport::send(HttpRequest request, Done done, Progress progr
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!settings_.caFile.isEmpty())
+        curl_easy_setopt(e, CURLOPT_CAINFO, QFile::encodeName(settings_.caFile).constData());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long(settings_.connectTimeoutMs));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, long(settings_.lowSpeedBytesPerSecond));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, long(settings_.lowSpeedTimeS));
@@ -259,7 +261,7 @@ Transport::Id CurlTransport::send(HttpRequest request, Done done, Progress progr
         curl_mimepart* part = curl_mime_addpart(t->mime.get());
         curl_mime_name(part, req.form->filePartName.constData());
         curl_mime_filename(part, req.form->fileName.toUtf8().constData());
-        curl_mime_type(part, "application/octet-stream");
+        curl_mime_type(part, req.form->fileContentType.constData());
         curl_mime_data_cb(part, curl_off_t(req.file->length), &TransferCallbacks::read,
                           &TransferCallbacks::seek, nullptr, t.get());
         curl_easy_setopt(e, CURLOPT_MIMEPOST, t->mime.get());

@@ -22,6 +22,7 @@ struct TransferSettings {
     qint64 lowSpeedBytesPerSecond = 1024;
     qint64 lowSpeedTimeS = 60;
     qint64 maxBytesPerSecond = 0; // 0: no cap
+    QString caFile;               // certificates to trust instead of the system's; empty: the system's
 };
 
 class CurlTransport : public QObject, public Transport {

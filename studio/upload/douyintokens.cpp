@@ -1,7 +1,7 @@
 #include "douyintokens.h"
 
+#include "credentialscope.h"
 #include "httpfailure.h"
-#include "secretpolicy.h"
 #include "uploadconfig.h"
 #include "uploadlog.h"
 
@@ -11,6 +11,13 @@
 #include <QUrlQuery>
 
 namespace xz::upload {
+namespace {
+
+// /oauth/refresh_token/ documents this code for a refresh_token past its 30 days: only a new authorisation
+// helps.
+constexpr int kRefreshTokenExpired = 10010;
+
+} // namespace
 
 DouyinTokens::DouyinTokens(Transport& transport, UploadConfig& config, QString account)
     : transport_(transport), config_(config), account_(std::move(account)) {}
@@ -39,7 +46,8 @@ void DouyinTokens::refresh(const QString& rejectedToken, Done done) {
                                               "configured")));
     }
     const QUrl url(account.apiBase + QStringLiteral("/oauth/refresh_token/"));
-    if (auto refused = SecretPolicy::checkCanCarrySecret(url, account.allowInsecureHttp))
+    if (auto refused =
+            CredentialScope(QUrl(account.apiBase), account.allowInsecureHttp).checkCanSendSecret(url))
         return finish(*refused);
     qCInfo(lcUpload) << "refreshing the access token of Douyin account" << account_;
     QUrlQuery form;
@@ -74,7 +82,18 @@ void DouyinTokens::onRefreshed(const HttpResponse& r) {
     }
     const QJsonObject data = QJsonDocument::fromJson(r.body).object().value(QLatin1String("data")).toObject();
     const QString token = data.value(QLatin1String("access_token")).toString();
-    if (token.isEmpty() || data.value(QLatin1String("error_code")).toInt(0) != 0) {
+    const QJsonValue code = data.value(QLatin1String("error_code"));
+    const int errorCode = code.isString() ? code.toString().toInt() : code.toInt(0);
+    if (errorCode == kRefreshTokenExpired) {
+        return finish(UploadError::fatal(
+            QStringLiteral("抖音授权已过期（refresh_token 超过 30 天），请重新授权并把新的令牌写进 %1")
+                .arg(config_.path()),
+            QStringLiteral("the Douyin authorisation expired (the refresh_token is older than 30 days); "
+                           "authorise again and put the new tokens in %1")
+                .arg(config_.path()),
+            config_.redactor().redact(HttpFailure::serverMessage(r))));
+    }
+    if (token.isEmpty() || errorCode != 0) {
         UploadError e = refusedBase;
         e.detail = config_.redactor().redact(HttpFailure::serverMessage(r));
         return finish(e);

@@ -1,7 +1,6 @@
 #include "httpputtarget.h"
 
 #include "httpfailure.h"
-#include "secretpolicy.h"
 #include "uploadlog.h"
 
 #include "redact.h"
@@ -12,7 +11,8 @@
 namespace xz::upload {
 
 HttpPutTarget::HttpPutTarget(Transport& transport, const Redactor& redactor, HttpPutOptions options)
-    : transport_(transport), redactor_(redactor), options_(std::move(options)) {}
+    : transport_(transport), redactor_(redactor), options_(std::move(options)),
+      scope_(QUrl(options_.url), options_.allowInsecureHttp) {}
 
 HttpPutTarget::~HttpPutTarget() {
     abort();
@@ -24,13 +24,21 @@ void HttpPutTarget::abort() {
         transport_.cancel(std::exchange(inflight_, 0));
 }
 
-HttpRequest HttpPutTarget::request(const QByteArray& method) const {
-    HttpRequest r;
-    r.method = method;
-    r.url = destination_;
-    if (!options_.authorization.isEmpty())
-        r.setHeader("Authorization", options_.authorization.toUtf8());
-    return r;
+void HttpPutTarget::send(HttpRequest request, void (HttpPutTarget::*handler)(const HttpResponse&),
+                         Transport::Progress progress) {
+    request.url = destination_;
+    if (!options_.authorization.isEmpty()) {
+        if (auto refused = scope_.attach(request, "Authorization", options_.authorization.toUtf8()))
+            return finish(TargetOutcome{false, {}, *refused});
+    }
+    inflight_ = transport_.send(
+        std::move(request),
+        [this, handler](const HttpResponse& r) {
+            inflight_ = 0;
+            if (active_)
+                (this->*handler)(r);
+        },
+        std::move(progress));
 }
 
 void HttpPutTarget::start(const TargetJob& job, Callbacks callbacks) {
@@ -40,16 +48,10 @@ void HttpPutTarget::start(const TargetJob& job, Callbacks callbacks) {
     destination_ = options_.url;
     if (!options_.multipartPost && destination_.endsWith(QLatin1Char('/')))
         destination_ += QString::fromUtf8(QUrl::toPercentEncoding(QFileInfo(job_.path).fileName()));
-    if (!options_.authorization.isEmpty()) {
-        if (auto refused = SecretPolicy::checkCanCarrySecret(QUrl(destination_), options_.allowInsecureHttp))
-            return finish(TargetOutcome{false, {}, *refused});
-    }
     if (!options_.multipartPost && job_.session.value(QLatin1String("started")).toBool()) {
-        inflight_ = transport_.send(request("HEAD"), [this](const HttpResponse& r) {
-            inflight_ = 0;
-            if (active_)
-                onHead(r);
-        });
+        HttpRequest head;
+        head.method = "HEAD";
+        send(std::move(head), &HttpPutTarget::onHead);
         return;
     }
     upload();
@@ -66,9 +68,8 @@ void HttpPutTarget::onHead(const HttpResponse& r) {
 }
 
 void HttpPutTarget::upload() {
-    if (callbacks_.checkpoint)
-        callbacks_.checkpoint(QJsonObject{{QStringLiteral("started"), true}}, 0);
-    HttpRequest r = request(options_.multipartPost ? "POST" : "PUT");
+    HttpRequest r;
+    r.method = options_.multipartPost ? "POST" : "PUT";
     r.file = FileRange{job_.path, 0, job_.size};
     if (options_.multipartPost) {
         MultipartForm form;
@@ -80,17 +81,12 @@ void HttpPutTarget::upload() {
     } else {
         r.setHeader("Content-Type", "application/octet-stream");
     }
-    inflight_ = transport_.send(
-        std::move(r),
-        [this](const HttpResponse& reply) {
-            inflight_ = 0;
-            if (active_)
-                onUploaded(reply);
-        },
-        [this](qint64 sent) {
-            if (callbacks_.progress)
-                callbacks_.progress(std::min(sent, job_.size));
-        });
+    if (callbacks_.checkpoint)
+        callbacks_.checkpoint(QJsonObject{{QStringLiteral("started"), true}}, 0);
+    send(std::move(r), &HttpPutTarget::onUploaded, [this](qint64 sent) {
+        if (callbacks_.progress)
+            callbacks_.progress(std::min(sent, job_.size));
+    });
 }
 
 void HttpPutTarget::onUploaded(const HttpResponse& r) {

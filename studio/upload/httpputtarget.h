@@ -3,6 +3,7 @@
 // server before a crash is recognised on restart by a HEAD that shows the same length.
 #pragma once
 
+#include "credentialscope.h"
 #include "transport.h"
 #include "uploadtarget.h"
 
@@ -29,7 +30,9 @@ public:
     void abort() override;
 
 private:
-    HttpRequest request(const QByteArray& method) const;
+    // Sends to the destination with the configured Authorization (through the scope, which may refuse).
+    void send(HttpRequest request, void (HttpPutTarget::*handler)(const HttpResponse&),
+              Transport::Progress progress = {});
     void onHead(const HttpResponse& r);
     void upload();
     void onUploaded(const HttpResponse& r);
@@ -38,6 +41,7 @@ private:
     Transport& transport_;
     const Redactor& redactor_;
     HttpPutOptions options_;
+    CredentialScope scope_;
     TargetJob job_;
     Callbacks callbacks_;
     QString destination_;

@@ -23,6 +23,7 @@ struct MultipartForm {
     QList<QPair<QByteArray, QByteArray>> fields;
     QByteArray filePartName = "file";
     QString fileName;
+    QByteArray fileContentType = "application/octet-stream";
 };
 
 struct HttpRequest {

@@ -1,6 +1,7 @@
 #include "jobbuilder.h"
 
 #include "digest.h"
+#include "douyinclip.h"
 #include "targetfactory.h"
 #include "uniquefd.h"
 
@@ -53,6 +54,11 @@ Result<UploadJob> JobBuilder::fromFile(const QString& path, const QString& targe
     const auto normal = TargetFactory::normalise(target, config);
     if (!normal)
         return normal.error();
+    // Refused here, before it is queued: the platform would refuse it only after the whole upload.
+    if (normal->startsWith(QLatin1String("douyin://"))) {
+        if (auto refused = DouyinClip::check(absolute, fileStamp->size))
+            return *refused;
+    }
     const auto hash = Digest::ofFile(Digest::Algorithm::Sha256, absolute);
     if (!hash)
         return hash.error();

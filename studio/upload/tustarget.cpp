@@ -2,7 +2,6 @@
 
 #include "digest.h"
 #include "httpfailure.h"
-#include "secretpolicy.h"
 #include "uploadlog.h"
 
 #include "redact.h"
@@ -31,7 +30,8 @@ std::optional<qint64> parseOffset(const QByteArray& value) {
 } // namespace
 
 TusTarget::TusTarget(Transport& transport, const Redactor& redactor, TusOptions options)
-    : transport_(transport), redactor_(redactor), options_(std::move(options)) {}
+    : transport_(transport), redactor_(redactor), options_(std::move(options)),
+      scope_(QUrl(options_.endpoint), options_.allowInsecureHttp) {}
 
 TusTarget::~TusTarget() {
     abort();
@@ -48,12 +48,15 @@ HttpRequest TusTarget::request(const QByteArray& method, const QString& url) con
     r.method = method;
     r.url = url;
     r.setHeader("Tus-Resumable", kTusVersion);
-    if (!options_.authorization.isEmpty())
-        r.setHeader("Authorization", options_.authorization.toUtf8());
     return r;
 }
 
 void TusTarget::send(HttpRequest request, void (TusTarget::*handler)(const HttpResponse&)) {
+    // Every request of the upload passes here, so none can carry the token or the clip off the endpoint.
+    if (auto refused = options_.authorization.isEmpty()
+                           ? scope_.checkSameOrigin(QUrl(request.url))
+                           : scope_.attach(request, "Authorization", options_.authorization.toUtf8()))
+        return fail(*refused);
     const bool isPatch = request.method == "PATCH";
     inflight_ = transport_.send(
         std::move(request),
@@ -74,11 +77,6 @@ void TusTarget::start(const TargetJob& job, Callbacks callbacks) {
     active_ = true;
     uploadUrl_ = job.session.value(QLatin1String("url")).toString();
     offset_ = 0;
-    if (!options_.authorization.isEmpty()) {
-        if (auto refused =
-                SecretPolicy::checkCanCarrySecret(QUrl(options_.endpoint), options_.allowInsecureHttp))
-            return fail(*refused);
-    }
     discover();
 }
 
@@ -126,11 +124,14 @@ void TusTarget::onCreated(const HttpResponse& r) {
     if (r.transportFailed() || r.status < 200 || r.status >= 300)
         return failFrom(r);
     const QByteArray location = r.header("location");
-    const QUrl resolved = QUrl(options_.endpoint).resolved(QUrl(QString::fromUtf8(location)));
-    if (location.isEmpty() || !resolved.isValid() ||
-        (resolved.scheme() != QLatin1String("http") && resolved.scheme() != QLatin1String("https")))
-        return fail(malformed(QStringLiteral("creation reply without a usable Location header")));
-    uploadUrl_ = resolved.toString();
+    if (location.isEmpty())
+        return fail(malformed(QStringLiteral("creation reply without a Location header")));
+    // Relative references resolve against the creation request's URL (RFC 3986); the result must stay on
+    // the endpoint's scheme, host and port.
+    const Result<QString> resolved = scope_.resolveServerUrl(options_.endpoint, location);
+    if (!resolved)
+        return fail(resolved.error());
+    uploadUrl_ = *resolved;
     // Persist the upload URL before sending a byte: after a crash we resume this upload, not a new one.
     confirm(0);
     sendChunk();

@@ -2,6 +2,7 @@
 // PATCH in chunks, and the checksum extension (sha1) when the server offers it. Works against any tus server.
 #pragma once
 
+#include "credentialscope.h"
 #include "transport.h"
 #include "uploadtarget.h"
 
@@ -48,6 +49,7 @@ private:
     Transport& transport_;
     const Redactor& redactor_;
     TusOptions options_;
+    CredentialScope scope_;
     TargetJob job_;
     Callbacks callbacks_;
     Transport::Id inflight_ = 0;

@@ -102,8 +102,26 @@ Result<UploadConfig> UploadConfig::load(const QString& path) {
         account.allowInsecureHttp =
             a.value(QLatin1String("allow_insecure_http")).toBool(config.allowInsecureHttp);
         number(a, QStringLiteral("douyin.") + it.key(), "part_bytes", account.partBytes);
-        // The platform's minimum part size is 5 MB; smaller parts would be rejected at "complete".
-        account.partBytes = std::max<qint64>(account.partBytes, 5ll << 20);
+        // The platform wants parts of at least 5 MB; a clip up to one part goes in one request, which it
+        // advises to keep under 50 MB.
+        if ((account.partBytes < kMinDouyinPartBytes || account.partBytes > kMaxDouyinPartBytes) &&
+            !fieldError) {
+            fieldError = configError(
+                path,
+                QStringLiteral("字段 douyin.%1.part_bytes 必须在 %2 到 %3 之间（5 MB 到 50 MB），现在是 %4")
+                    .arg(it.key())
+                    .arg(kMinDouyinPartBytes)
+                    .arg(kMaxDouyinPartBytes)
+                    .arg(account.partBytes),
+                QStringLiteral("field douyin.%1.part_bytes must be between %2 and %3 (5 MB to 50 MB), not %4")
+                    .arg(it.key())
+                    .arg(kMinDouyinPartBytes)
+                    .arg(kMaxDouyinPartBytes)
+                    .arg(account.partBytes));
+        }
+        if (account.openId.isEmpty() && !fieldError)
+            fieldError = configError(path, QStringLiteral("抖音账号 %1 缺少 open_id").arg(it.key()),
+                                     QStringLiteral("Douyin account %1 has no open_id").arg(it.key()));
         if (account.accessToken.isEmpty() && !fieldError)
             fieldError = configError(path, QStringLiteral("抖音账号 %1 缺少 access_token").arg(it.key()),
                                      QStringLiteral("Douyin account %1 has no access_token").arg(it.key()));

@@ -22,6 +22,9 @@ struct QueueLimits {
     qint64 tusChunkBytes = 64ll << 20;
 };
 
+constexpr qint64 kMinDouyinPartBytes = 5ll << 20;
+constexpr qint64 kMaxDouyinPartBytes = 50ll << 20;
+
 struct DouyinAccount {
     QString name;
     QString apiBase; // e.g. https://open.douyin.com

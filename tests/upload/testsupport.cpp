@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTest>
 #include <QTimer>
@@ -45,6 +46,71 @@ void writeFile(const QString& path, qint64 size, quint64 seed) {
     }
 }
 
+void writeClip(const QString& path, int seconds, const QString& format) {
+    QProcess ffmpeg;
+    QStringList args{QStringLiteral("-loglevel"),
+                     QStringLiteral("error"),
+                     QStringLiteral("-y"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("lavfi"),
+                     QStringLiteral("-i"),
+                     QStringLiteral("color=c=blue:s=64x64:r=1"),
+                     QStringLiteral("-t"),
+                     QString::number(seconds)};
+    if (format == QLatin1String("webm"))
+        args << QStringLiteral("-c:v") << QStringLiteral("libvpx") << QStringLiteral("-b:v")
+             << QStringLiteral("50k");
+    else
+        args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset")
+             << QStringLiteral("ultrafast") << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p");
+    args << QStringLiteral("-f") << format << path;
+    ffmpeg.start(QStringLiteral("ffmpeg"), args);
+    if (!ffmpeg.waitForFinished(60'000) || ffmpeg.exitCode() != 0)
+        qFatal("ffmpeg could not make %s: %s", qPrintable(path), ffmpeg.readAllStandardError().constData());
+}
+
+void writeMp4(const QString& path, qint64 size, quint64 seed) {
+    writeClip(path, 2);
+    const qint64 clip = QFileInfo(path).size();
+    const qint64 box = size - clip;
+    if (box < 8 || box > 0xFFFFFFFFll)
+        qFatal("writeMp4: %lld bytes cannot hold a %lld-byte clip and a free box", size, clip);
+    const QString padding = path + QStringLiteral(".free");
+    writeFile(padding, box - 8, seed);
+    QFile out(path);
+    QFile in(padding);
+    if (!out.open(QIODevice::Append) || !in.open(QIODevice::ReadOnly))
+        qFatal("writeMp4: cannot write %s", qPrintable(path));
+    const quint32 boxSize = quint32(box);
+    const char header[8] = {
+        char(boxSize >> 24), char(boxSize >> 16), char(boxSize >> 8), char(boxSize), 'f', 'r', 'e', 'e'};
+    out.write(header, 8);
+    while (!in.atEnd())
+        out.write(in.read(1 << 20));
+    in.remove();
+}
+
+QString writeLoopbackCertificate(const QString& dir) {
+    const QString pem = QDir(dir).filePath(QStringLiteral("loopback.pem"));
+    const QString key = QDir(dir).filePath(QStringLiteral("loopback.key"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), pem});
+    if (!openssl.waitForFinished(60'000) || openssl.exitCode() != 0)
+        qFatal("openssl: %s", openssl.readAllStandardError().constData());
+    // One file with the certificate and its key, as Python's ssl and libcurl both take it.
+    QFile out(pem);
+    QFile k(key);
+    if (!out.open(QIODevice::Append) || !k.open(QIODevice::ReadOnly))
+        qFatal("cannot write %s", qPrintable(pem));
+    out.write(k.readAll());
+    return pem;
+}
+
 QByteArray sha256Hex(const QString& path) {
     const auto hash = Digest::ofFile(Digest::Algorithm::Sha256, path);
     return hash ? hash->toHex() : QByteArray("unreadable");
@@ -52,18 +118,27 @@ QByteArray sha256Hex(const QString& path) {
 
 FakePlatforms::FakePlatforms() : ownStorage_(std::make_unique<QTemporaryDir>()) {
     isolateNetwork();
-    start(ownStorage_->path(), false);
+    start(ownStorage_->path(), {});
 }
 
 FakePlatforms::FakePlatforms(const QString& storageDir, bool discard) {
-    start(storageDir, discard);
+    start(storageDir, discard ? QStringList{QStringLiteral("--discard")} : QStringList{});
 }
 
-void FakePlatforms::start(const QString& storageDir, bool discard) {
+FakePlatforms::FakePlatforms(const QString& host, const QString& tlsCertificate)
+    : ownStorage_(std::make_unique<QTemporaryDir>()), host_(host), caFile_(tlsCertificate),
+      tls_(!tlsCertificate.isEmpty()) {
+    isolateNetwork();
+    QStringList options{QStringLiteral("--host"), host};
+    if (tls_)
+        options << QStringLiteral("--tls-cert") << tlsCertificate;
+    start(ownStorage_->path(), options);
+}
+
+void FakePlatforms::start(const QString& storageDir, const QStringList& options) {
     QDir().mkpath(storageDir);
     QStringList args{QStringLiteral(XZ_FAKE_PLATFORMS), QStringLiteral("--dir"), storageDir};
-    if (discard)
-        args << QStringLiteral("--discard");
+    args << options;
     process_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process_.start(QStringLiteral("python3"), args);
     if (!process_.waitForStarted(5'000))
@@ -92,6 +167,9 @@ QJsonObject FakePlatforms::control(const QString& path, const QByteArray& body) 
     const QByteArray url = (base() + path).toUtf8();
     curl_easy_setopt(easy.get(), CURLOPT_URL, url.constData());
     curl_easy_setopt(easy.get(), CURLOPT_NOPROXY, "*");
+    const QByteArray ca = QFile::encodeName(caFile_);
+    if (tls_)
+        curl_easy_setopt(easy.get(), CURLOPT_CAINFO, ca.constData());
     curl_easy_setopt(easy.get(), CURLOPT_TIMEOUT_MS, 20'000L);
     curl_easy_setopt(easy.get(), CURLOPT_POSTFIELDS, body.constData());
     curl_easy_setopt(easy.get(), CURLOPT_POSTFIELDSIZE, long(body.size()));
@@ -164,11 +242,12 @@ void TestHome::writeConfig(QJsonObject config) const {
     file.write(QJsonDocument(config).toJson());
 }
 
-QueueHarness::QueueHarness(bool startQueue) {
+QueueHarness::QueueHarness(bool startQueue, const QString& caFile) {
     auto loaded = UploadConfig::load();
     if (!loaded)
         qFatal("config: %s", qPrintable(loaded.error().describe()));
     config = *loaded;
+    config.transfer.caFile = caFile;
     auto opened = JobStore::open(JobStore::defaultPath());
     if (!opened)
         qFatal("store: %s", qPrintable(opened.error().describe()));

@@ -2,6 +2,8 @@
 // offset and finish byte-identical, with no second upload and at most one chunk re-sent per kill.
 #include "testsupport.h"
 
+#include "jobstore.h"
+
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTest>
@@ -88,6 +90,74 @@ private slots:
         const qint64 resent = up.value(QStringLiteral("received")).toInteger() - kSize;
         qInfo() << kills << "kills," << resent << "bytes re-sent";
         QVERIFY2(resent < kills * kChunk, qPrintable(QString::number(resent)));
+    }
+
+    void douyinUploadKilledMidwayResumesWithoutResendingAcceptedParts() {
+        constexpr qint64 kPart = 5ll << 20;
+        constexpr qint64 kSize = 40'000'000; // eight parts
+        // 10 MB/s: four seconds of parts, so the kill lands after a few of them and before the last.
+        home_->writeConfig(
+            {{QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_bytes_per_second"), 10 << 20}}},
+             {QStringLiteral("douyin"),
+              QJsonObject{{QStringLiteral("station"),
+                           QJsonObject{{QStringLiteral("api"), server_->base()},
+                                       {QStringLiteral("open_id"), QStringLiteral("open-1")},
+                                       {QStringLiteral("client_key"), QStringLiteral("test-client")},
+                                       {QStringLiteral("access_token"), QStringLiteral("AT-1")},
+                                       {QStringLiteral("refresh_token"), QStringLiteral("RT-1")},
+                                       {QStringLiteral("part_bytes"), int(kPart)}}}}}});
+        const QString file = home_->file(QStringLiteral("cooking-ep12.mp4"));
+        writeMp4(file, kSize, 5);
+        QCOMPARE(runner({QStringLiteral("add"), file, QStringLiteral("--target"),
+                         QStringLiteral("douyin://station"), QStringLiteral("--title"),
+                         QStringLiteral("齐悦美食汇")}),
+                 0);
+        auto douyinUpload = [this] {
+            const QJsonObject uploads = server_->state().value(QStringLiteral("douyin_uploads")).toObject();
+            return uploads.size() == 1 ? uploads.begin().value().toObject() : QJsonObject{};
+        };
+        // What the uploader has recorded as accepted (it records each part before sending the next).
+        auto recordedParts = [] {
+            auto store = JobStore::open(JobStore::defaultPath());
+            auto job = store ? (*store)->get(1) : Result<std::optional<UploadJob>>(std::nullopt);
+            return job && *job ? (**job).session.value(QStringLiteral("parts_done")).toInt() : 0;
+        };
+        QProcess p;
+        p.start(QStringLiteral(XZ_UPLOAD_RUNNER), {QStringLiteral("run"), QStringLiteral("--until-empty")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(recordedParts() >= 2, 30'000);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished();
+        const int recorded = recordedParts();
+        const int acceptedBeforeKill = douyinUpload().value(QStringLiteral("parts")).toObject().size();
+        QVERIFY2(recorded < 8, "the kill came too late to interrupt the upload");
+
+        QString out;
+        QCOMPARE(runner({QStringLiteral("run"), QStringLiteral("--until-empty")}, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("1 uploaded")), qPrintable(out));
+        const QJsonObject upload = douyinUpload();
+        QVERIFY2(!upload.isEmpty(), "the same upload id was resumed, no second upload was started");
+        const QJsonObject accepted = upload.value(QStringLiteral("accepted")).toObject();
+        QCOMPARE(accepted.size(), 8);
+        for (int part = 1; part <= recorded; ++part)
+            QCOMPARE(accepted.value(QString::number(part)).toInt(), 1);
+        int receipts = 0;
+        for (const QJsonValue& count : accepted)
+            receipts += count.toInt();
+        QVERIFY2(receipts <= 9, "at most the part in flight at the kill is sent again");
+        const QJsonObject state = server_->state();
+        QCOMPARE(state.value(QStringLiteral("videos")).toObject().size(), 1);
+        QCOMPARE(state.value(QStringLiteral("videos"))
+                     .toObject()
+                     .begin()
+                     .value()
+                     .toObject()
+                     .value(QStringLiteral("sha256"))
+                     .toString()
+                     .toLatin1(),
+                 sha256Hex(file));
+        QCOMPARE(state.value(QStringLiteral("items")).toArray().size(), 1);
+        qInfo() << recorded << "parts recorded before the kill," << acceptedBeforeKill << "accepted by then";
     }
 
     void uploadCompletedAtTheLastByteIsNotSentAgainAfterSigkill() {

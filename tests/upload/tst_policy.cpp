@@ -1,8 +1,9 @@
 // The failure policy, backoff, Retry-After parsing, secret handling and configuration checks, without a
 // network.
 #include "backoff.h"
+#include "credentialscope.h"
+#include "douyintarget.h"
 #include "httpfailure.h"
-#include "secretpolicy.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -80,11 +81,79 @@ private slots:
     }
 
     void secretsTravelOnlyOverTlsOrToThisMachine() {
-        QVERIFY(!SecretPolicy::checkCanCarrySecret(QUrl(QStringLiteral("https://open.douyin.com")), false));
-        QVERIFY(!SecretPolicy::checkCanCarrySecret(QUrl(QStringLiteral("http://127.0.0.1:8080/")), false));
-        QVERIFY(!SecretPolicy::checkCanCarrySecret(QUrl(QStringLiteral("http://[::1]:8080/")), false));
-        QVERIFY(SecretPolicy::checkCanCarrySecret(QUrl(QStringLiteral("http://nas.local/")), false));
-        QVERIFY(!SecretPolicy::checkCanCarrySecret(QUrl(QStringLiteral("http://nas.local/")), true));
+        QVERIFY(
+            !CredentialScope::checkCanCarrySecret(QUrl(QStringLiteral("https://open.douyin.com")), false));
+        QVERIFY(!CredentialScope::checkCanCarrySecret(QUrl(QStringLiteral("http://127.0.0.1:8080/")), false));
+        QVERIFY(!CredentialScope::checkCanCarrySecret(QUrl(QStringLiteral("http://[::1]:8080/")), false));
+        QVERIFY(CredentialScope::checkCanCarrySecret(QUrl(QStringLiteral("http://nas.local/")), false));
+        QVERIFY(!CredentialScope::checkCanCarrySecret(QUrl(QStringLiteral("http://nas.local/")), true));
+    }
+
+    void serverNamedUrlsResolveRelativeToTheRequestAndStayOnTheEndpoint() {
+        const CredentialScope scope(QUrl(QStringLiteral("https://up.example.org/files/")), false);
+        const QString request = QStringLiteral("https://up.example.org/files/");
+        const struct {
+            const char* named;
+            const char* expected; // empty: refused
+        } cases[] = {
+            {"/files/42", "https://up.example.org/files/42"},
+            {"42", "https://up.example.org/files/42"},
+            {"./42?part=1", "https://up.example.org/files/42?part=1"},
+            {"../other/42", "https://up.example.org/other/42"},
+            {"//up.example.org/files/42", "https://up.example.org/files/42"},
+            {"https://UP.example.org:443/files/42", "https://up.example.org/files/42"},
+            {"http://up.example.org/files/42", ""},       // downgrade to plain http
+            {"https://up.example.org:8443/files/42", ""}, // another port
+            {"https://elsewhere.example.net/files/42", ""},
+            {"//elsewhere.example.net/files/42", ""},
+            {"https://up.example.org.evil.net/files/42", ""},
+            {"ftp://up.example.org/files/42", ""},
+        };
+        for (const auto& c : cases) {
+            const Result<QString> resolved = scope.resolveServerUrl(request, c.named);
+            if (*c.expected) {
+                QVERIFY2(resolved,
+                         qPrintable(QString::fromLatin1(c.named) + ": " + resolved.error().message()));
+                QCOMPARE(*resolved, QString::fromLatin1(c.expected));
+            } else {
+                QVERIFY2(!resolved, c.named);
+                QVERIFY(resolved.error().en.contains(QStringLiteral("nothing was sent")));
+            }
+        }
+        QVERIFY(!scope.resolveServerUrl(request, ""));
+        // A port of the endpoint's own is kept; only the scheme's default is left out.
+        const CredentialScope local(QUrl(QStringLiteral("http://127.0.0.1:8080/files/")), false);
+        QCOMPARE(*local.resolveServerUrl(QStringLiteral("http://127.0.0.1:8080/files/"), "/files/1"),
+                 QStringLiteral("http://127.0.0.1:8080/files/1"));
+        QVERIFY(!local.resolveServerUrl(QStringLiteral("http://127.0.0.1:8080/files/"),
+                                        "http://127.0.0.1/files/1"));
+    }
+
+    void secretsAreAttachedOnlyToTheEndpointsOrigin() {
+        const CredentialScope scope(QUrl(QStringLiteral("http://127.0.0.1:8080/api/")), false);
+        HttpRequest same;
+        same.url = QStringLiteral("http://127.0.0.1:8080/other/path?x=1");
+        QVERIFY(!scope.attach(same, "access-token", "tok"));
+        QCOMPARE(same.headers.size(), 1);
+        HttpRequest foreign;
+        foreign.url = QStringLiteral("http://127.0.0.2:8080/api/");
+        QVERIFY(scope.attach(foreign, "access-token", "tok"));
+        QVERIFY(foreign.headers.isEmpty());
+        // The endpoint itself on plain HTTP to another machine: refused too.
+        const CredentialScope lan(QUrl(QStringLiteral("http://nas.local/up/")), false);
+        HttpRequest r;
+        r.url = QStringLiteral("http://nas.local/up/clip.mp4");
+        QVERIFY(lan.attach(r, "Authorization", "Bearer x"));
+        QVERIFY(!lan.checkSameOrigin(QUrl(r.url)));
+    }
+
+    void douyinErrorCodesMapToTheRetryPolicy() {
+        QVERIFY(DouyinTarget::platformError(2100004, QStringLiteral("系统繁忙")).canRetry());
+        QVERIFY(DouyinTarget::platformError(28001005, {}).canRetry());
+        const UploadError parameter = DouyinTarget::platformError(2100005, QStringLiteral("参数不合法"));
+        QVERIFY(!parameter.canRetry());
+        QVERIFY(parameter.zh.contains(QStringLiteral("参数不合法")));
+        QVERIFY(DouyinTarget::platformError(28001018, {}).en.contains(QStringLiteral("lacks the ability")));
     }
 
     void configWithWrongFieldIsRejectedWithItsName() {

@@ -31,6 +31,30 @@ private:
         return n;
     }
 
+    // The server answers the creation with a Location on `other`; the job must fail at once and `other` must
+    // see no request at all (it would be the token's and the clip's new owner).
+    void refusedLocation(const QString& location, FakePlatforms& other) {
+        server_->configure({{QStringLiteral("require_auth"), QStringLiteral("Bearer sekrit-tus-token")}});
+        home_->writeConfig(
+            {{QStringLiteral("http_auth"), QJsonObject{{server_->base() + QStringLiteral("/files/"),
+                                                        QStringLiteral("Bearer sekrit-tus-token")}}}});
+        server_->setFaults({fault(QStringLiteral("POST"), {}, {{QStringLiteral("location"), location}})});
+        const QString file = makeFile(QStringLiteral("clip.mp4"), 1'000'000);
+        QueueHarness h;
+        const qint64 id = h.add(file, server_->tusTarget());
+        QVERIFY(h.runUntilDrained());
+        const UploadJob job = h.job(id);
+        QCOMPARE(job.state, JobState::Failed);
+        QCOMPARE(job.attempts, 1);
+        QVERIFY2(job.reasonEn.contains(QStringLiteral("nothing was sent")), qPrintable(job.reason()));
+        QVERIFY2(job.reasonEn.contains(other.base()), qPrintable(job.reason()));
+        QVERIFY2(job.reasonZh.contains(QStringLiteral("未发送任何数据")), qPrintable(job.reason()));
+        QVERIFY(!(job.reason() + job.detail).contains(QStringLiteral("sekrit")));
+        // Only the test's own state query reached the other server.
+        QCOMPARE(other.state().value(QStringLiteral("request_count")).toInt(), 1);
+        QCOMPARE(count(QStringLiteral("PATCH")), 0);
+    }
+
 private slots:
     void initTestCase() {
         server_ = std::make_unique<FakePlatforms>();
@@ -222,6 +246,105 @@ private slots:
         QCOMPARE(h.job(id).state, JobState::Failed);
         QVERIFY(h.job(id).reasonEn.contains(QStringLiteral("malformed")));
         QVERIFY(h.job(id).detail.contains(QStringLiteral("Location")));
+    }
+
+    // Issue 8: a Location the server names must stay on the endpoint's scheme, host and port. The token is
+    // configured so the test also shows it never left.
+    void locationOnAnotherHostFailsTheJobAndSendsItNothing() {
+        FakePlatforms elsewhere(QStringLiteral("127.0.0.2"), QString());
+        QVERIFY(elsewhere.started());
+        refusedLocation(elsewhere.base() + QStringLiteral("/files/{id}"), elsewhere);
+    }
+
+    void locationOnAnotherPortFailsTheJobAndSendsItNothing() {
+        FakePlatforms otherPort(QStringLiteral("127.0.0.1"), QString());
+        QVERIFY(otherPort.started());
+        refusedLocation(otherPort.base() + QStringLiteral("/files/{id}"), otherPort);
+    }
+
+    void locationThatDowngradesHttpsToHttpFailsTheJobAndSendsNothing() {
+        const QString pem = writeLoopbackCertificate(home_->path());
+        FakePlatforms tls(QStringLiteral("127.0.0.1"), pem);
+        QVERIFY(tls.started());
+        const QString target = QStringLiteral("tus+") + tls.base() + QStringLiteral("/files/");
+        home_->writeConfig(
+            {{QStringLiteral("http_auth"), QJsonObject{{tls.base() + QStringLiteral("/files/"),
+                                                        QStringLiteral("Bearer sekrit-tus-token")}}}});
+        tls.configure({{QStringLiteral("require_auth"), QStringLiteral("Bearer sekrit-tus-token")}});
+        const QString file = makeFile(QStringLiteral("clip.mp4"), 1'000'000);
+        {
+            // The same server over https works (so the refusal below is about the downgrade alone).
+            QueueHarness h(true, pem);
+            const qint64 id = h.add(file, target);
+            QVERIFY(h.runUntilDrained());
+            QCOMPARE(h.job(id).state, JobState::Done);
+            QVERIFY(h.job(id).remoteId.startsWith(tls.base()));
+        }
+        tls.reset();
+        tls.configure({{QStringLiteral("require_auth"), QStringLiteral("Bearer sekrit-tus-token")}});
+        tls.setFaults(
+            {fault(QStringLiteral("POST"), {},
+                   {{QStringLiteral("location"), QStringLiteral("http://127.0.0.1:{port}/files/{id}")}})});
+        QueueHarness h(true, pem);
+        const qint64 id = h.add(file, target, {}, {}, true);
+        QVERIFY(h.runUntilDrained());
+        const UploadJob job = h.job(id);
+        QCOMPARE(job.state, JobState::Failed);
+        QCOMPARE(job.attempts, 1);
+        QVERIFY2(job.reasonEn.contains(QStringLiteral("nothing was sent")), qPrintable(job.reason()));
+        QVERIFY2(job.reasonEn.contains(QStringLiteral("http://127.0.0.1:%1/files/").arg(tls.port())),
+                 qPrintable(job.reason()));
+        QVERIFY(!(job.reason() + job.detail).contains(QStringLiteral("sekrit")));
+        const QJsonObject state = tls.state();
+        const QJsonObject upload = state.value(QStringLiteral("tus")).toObject().begin().value().toObject();
+        QCOMPARE(upload.value(QStringLiteral("received")).toInteger(), 0);
+        for (const QJsonValue& r : state.value(QStringLiteral("requests")).toArray())
+            QVERIFY(r.toArray().at(0).toString() != QLatin1String("PATCH"));
+    }
+
+    void relativeLocationsResolveAgainstTheCreationUrl_data() {
+        QTest::addColumn<QString>("location");
+        QTest::newRow("absolute path") << QStringLiteral("/files/{id}");
+        QTest::newRow("same folder") << QStringLiteral("{id}");
+        QTest::newRow("dot segment") << QStringLiteral("./{id}");
+        QTest::newRow("parent segment") << QStringLiteral("../files/{id}");
+        QTest::newRow("network path") << QStringLiteral("//127.0.0.1:{port}/files/{id}");
+        QTest::newRow("absolute URL") << QStringLiteral("http://127.0.0.1:{port}/files/{id}");
+    }
+    void relativeLocationsResolveAgainstTheCreationUrl() {
+        QFETCH(QString, location);
+        const QString file = makeFile(QStringLiteral("clip.mp4"), 5'000'000);
+        server_->setFaults({fault(QStringLiteral("POST"), {}, {{QStringLiteral("location"), location}})});
+        QueueHarness h;
+        const qint64 id = h.add(file, server_->tusTarget());
+        QVERIFY(h.runUntilDrained());
+        QCOMPARE(h.job(id).state, JobState::Done);
+        QCOMPARE(h.job(id).remoteId,
+                 server_->base() + QStringLiteral("/files/") +
+                     server_->state().value(QStringLiteral("tus")).toObject().begin().key());
+        QCOMPARE(sha256Hex(onlyUpload().value(QStringLiteral("path")).toString()), sha256Hex(file));
+    }
+
+    void storedUploadUrlOnAnotherHostIsNeverResumed() {
+        FakePlatforms elsewhere(QStringLiteral("127.0.0.2"), QString());
+        QVERIFY(elsewhere.started());
+        const QString file = makeFile(QStringLiteral("clip.mp4"), 1'000'000);
+        qint64 id = 0;
+        {
+            // What an older version may have stored after following a foreign Location.
+            QueueHarness h(false);
+            id = h.add(file, server_->tusTarget());
+            UploadJob job = h.job(id);
+            job.state = JobState::Uploading;
+            job.session = {{QStringLiteral("url"), elsewhere.base() + QStringLiteral("/files/1")}};
+            QVERIFY(h.store->save(job));
+        }
+        QueueHarness h;
+        QVERIFY(h.runUntilDrained());
+        QCOMPARE(h.job(id).state, JobState::Failed);
+        QVERIFY2(h.job(id).reasonEn.contains(QStringLiteral("nothing was sent")),
+                 qPrintable(h.job(id).reason()));
+        QCOMPARE(elsewhere.state().value(QStringLiteral("request_count")).toInt(), 1); // our own state query
     }
 
     void fileChangedAfterQueueingStopsWithAClearError() {

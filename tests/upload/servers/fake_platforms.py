@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Loopback-only test servers for the upload queue: a tus 1.0 server, a Douyin-open-platform-style part-upload
-server, a plain PUT endpoint and a multipart form endpoint, all with fault injection.
+"""Loopback-only test servers for the upload queue: a tus 1.0 server, a strict fake of Douyin's open platform
+(the documented /api/douyin/v1/video/* upload and publish API), a plain PUT endpoint and a multipart form endpoint,
+all with fault injection.
 
-Started by the tests: `fake_platforms.py --dir DIR` binds 127.0.0.1 on a free port and prints `PORT n`.
+Started by the tests: `fake_platforms.py --dir DIR [--host 127.x.y.z] [--tls-cert PEM]` binds a loopback address on
+a free port and prints `PORT n`.
 Control (JSON): POST /_ctl/config {...}, POST /_ctl/faults [{...}], GET /_ctl/state, POST /_ctl/reset.
 
 A fault is {"match": {"method": "PATCH", "path": "/files/", "endpoint": "upload_video_part"}, "times": 1, ...}
 with one action:
   "status": 500, "headers": {...}, "body": "..."    answer with that (after reading the request body)
-  "reset_at": N                                     tus: RST once the upload reaches byte N; douyin: N bytes into the part
+  "reset_at": N                                     tus: RST once the upload reaches byte N; douyin: N bytes into the body
+  "location": "http://127.0.0.2:9/files/{id}"       tus POST: answer with this Location ({id}, {port} filled in)
+  "error_code": N, "description": "..."             douyin: HTTP 200 with that data.error_code
   "delay": seconds                                  sleep before answering (a stall)
   "bad_json": true                                  douyin: a 200 whose body is not JSON
   "drop_field": "upload_id"                         douyin: omit that field from data
@@ -20,10 +24,13 @@ with one action:
 """
 import argparse
 import base64
+import email.parser
+import email.policy
 import hashlib
 import json
 import os
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -32,8 +39,14 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MIN_PART = 5 * 1024 * 1024
-TOKEN_EXPIRED = 2190008
-UPLOAD_EXPIRED = 2190015
+MAX_SINGLE_UPLOAD = 128 * 1024 * 1024
+DY_API = "/api/douyin/v1/video/"
+# Codes from the platform's documentation (see studio/upload/douyintarget.cpp).
+PARAMETER_ERROR = 2100005
+TOKEN_INVALID = 28001003
+TOKEN_EXPIRED = 28001008
+REFRESH_EXPIRED = 10010
+INVALID_VIDEO_ID = 2190007
 
 
 class Reset(Exception):
@@ -50,8 +63,8 @@ class State:
     def reset(self):
         self.config = {
             "checksum": True, "max_size": 0, "access_token": "AT-1", "refresh_token": "RT-1",
-            "client_key": "test-client", "session_ttl": 3600, "refresh_fails": False, "tokens_never_valid": False,
-            "require_auth": "",
+            "client_key": "test-client", "refresh_fails": False, "tokens_never_valid": False,
+            "require_auth": "", "open_id": "open-1", "session_ttl": 7200, "list_hides_video_id": False,
         }
         self.faults = []
         self.tus = {}
@@ -66,6 +79,8 @@ class State:
         self.items = []
         self.create_calls = 0
         self.refresh_calls = 0
+        self.part_receipts = 0
+        self.rejected = []
         self.puts = {}
         self.forms = []
         self.token_gen = 1
@@ -97,6 +112,7 @@ class State:
                 "peak_open_uploads": self.peak_open_uploads, "douyin_uploads": self.dy_uploads,
                 "videos": self.videos, "items": self.items, "create_calls": self.create_calls,
                 "refresh_calls": self.refresh_calls, "access_token": self.config["access_token"], "puts": self.puts,
+                "part_receipts": self.part_receipts, "rejected": self.rejected,
                 "forms": self.forms, "faults": self.faults, "request_count": len(self.requests),
             }
 
@@ -280,7 +296,11 @@ class Handler(BaseHTTPRequestHandler):
                               "metadata": self.headers.get("Upload-Metadata", "")}
                 S.open_uploads += 0 if length == 0 else 1
                 S.peak_open_uploads = max(S.peak_open_uploads, S.open_uploads)
-            return self.reply(201, self.tus_headers({"Location": "/files/" + uid}))
+            location = "/files/" + uid
+            if fault and "location" in fault:
+                # Test what a client does with other Locations: relative forms, or another host, port, scheme.
+                location = fault["location"].replace("{id}", uid).replace("{port}", str(self.server.server_address[1]))
+            return self.reply(201, self.tus_headers({"Location": location}))
         uid = path.rstrip("/").rsplit("/", 1)[-1]
         with S.lock:
             up = S.tus.get(uid)
@@ -376,18 +396,65 @@ class Handler(BaseHTTPRequestHandler):
             offset = fault["wrong_offset"]
         return self.reply(204, self.tus_headers({"Upload-Offset": offset}))
 
-    # ---- Douyin-style -----------------------------------------------------------------------------------------
+    # ---- Douyin open platform ----------------------------------------------------------------------------
+    # As documented (see studio/upload/douyintarget.cpp for the pages): /api/douyin/v1/video/* with the token
+    # in an access-token header and open_id in the query, clips as the multipart/form-data field "video",
+    # HTTP 200 with data.error_code for every platform error. Strict on purpose: a client that drifts from the
+    # documented API fails here the way it would fail against the platform.
     def dy_error(self, code, description, status=200):
-        return self.reply_json(status, {"data": {"error_code": code, "description": description},
-                                        "extra": {"error_code": code, "description": description}})
+        return self.reply_json(status, {
+            "data": {"error_code": code, "description": description},
+            "extra": {"error_code": code, "description": description, "sub_error_code": 0, "sub_description": "",
+                      "logid": "2026%016d" % S.next_id, "now": int(time.time() * 1000)}})
 
-    def dy_ok(self, data, fault):
-        data = dict(data, error_code=0, description="")
+    def dy_ok(self, data, fault, code_as_string=False):
+        # The documentation's own samples give error_code sometimes as a string: clients must take both.
+        data = dict(data, error_code="0" if code_as_string else 0, description="")
         if fault and fault.get("drop_field"):
             data.pop(fault["drop_field"], None)
         if fault and fault.get("bad_json"):
             return self.reply(200, {"Content-Type": "application/json"}, '{"data": {"upload_id": ')
-        return self.reply_json(200, {"data": data, "extra": {"error_code": 0}})
+        return self.reply_json(200, {"data": data, "extra": {"error_code": 0, "description": "", "sub_error_code": 0,
+                                                             "sub_description": "", "logid": "2026", "now": 0}})
+
+    def dy_reject(self, reason):
+        with S.lock:
+            S.rejected.append(reason)
+        return self.dy_error(PARAMETER_ERROR, "参数不合法: " + reason)
+
+    def read_limited(self, reset_at):
+        """The whole body, or None after resetting the connection reset_at bytes in (a fault)."""
+        n = self.body_length()
+        data = bytearray()
+        while len(data) < n:
+            want = min(1 << 20, n - len(data))
+            if reset_at is not None:
+                want = min(want, max(0, reset_at - len(data)))
+                if want == 0:
+                    self.reset_connection()
+            chunk = self.rfile.read(want)
+            if not chunk:
+                self.close_connection = True
+                return None
+            data += chunk
+        return bytes(data)
+
+    def video_field(self, body):
+        """The "video" file of a multipart/form-data body, parsed by the standard library, or an error text."""
+        ctype = self.headers.get("Content-Type", "")
+        if not ctype.lower().startswith("multipart/form-data"):
+            return None, "the body must be multipart/form-data, not %r" % ctype
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + body)
+        if not message.is_multipart():
+            return None, "the multipart body could not be parsed"
+        names = []
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            names.append(name)
+            if name == "video" and part.get_filename():
+                return part.get_payload(decode=True), None
+        return None, "no file in the form field \"video\" (fields: %s)" % names
 
     def token_ok(self):
         token = self.headers.get("access-token", "")
@@ -400,124 +467,204 @@ class Handler(BaseHTTPRequestHandler):
         fault = S.take_fault(self.command, path, endpoint)
         if self.apply_simple_fault(fault):
             return
+        if fault and fault.get("error_code"):
+            self.drain()
+            return self.dy_error(fault["error_code"], fault.get("description", ""))
         if fault and fault.get("expire_token"):
             with S.lock:
                 S.token_gen += 1
                 S.config["access_token"] = "AT-%d-expired-by-test" % S.token_gen
-        if endpoint == "refresh_token":
-            form = dict(urllib.parse.parse_qsl(self.read_body().decode()))
-            with S.lock:
-                S.refresh_calls += 1
-                ok = (not S.config["refresh_fails"] and form.get("refresh_token") == S.config["refresh_token"]
-                      and form.get("client_key") == S.config["client_key"])
-                if ok:
-                    S.token_gen += 1
-                    S.config["access_token"] = "AT-%d" % S.token_gen
-                    S.config["refresh_token"] = "RT-%d" % S.token_gen
-                    token, refresh = S.config["access_token"], S.config["refresh_token"]
-            if not ok:
-                return self.dy_error(10010, "refresh_token %s is invalid" % form.get("refresh_token"))
-            return self.reply_json(200, {"data": {"access_token": token, "refresh_token": refresh,
-                                                  "expires_in": 1296000, "error_code": 0, "description": ""},
-                                         "message": "success"})
+        if path == "/oauth/refresh_token/":
+            return self.dy_refresh()
+        if not path.startswith(DY_API) or not path.endswith("/"):
+            self.drain()
+            return self.reply(404, body="no such endpoint")
+        if "access_token" in query:
+            self.drain()
+            return self.dy_reject("access_token belongs in the access-token header, not in the query")
         valid, token = self.token_ok()
         if not valid:
             self.drain()
             # Like some real platforms, the error echoes the token: the client must not repeat it anywhere.
-            return self.dy_error(TOKEN_EXPIRED, "access_token %s expired, please refresh" % token)
-        if endpoint == "init_video_part_upload":
+            code = TOKEN_EXPIRED if token.startswith("AT-") or token.startswith("tok-") else TOKEN_INVALID
+            return self.dy_error(code, "access_token %s 过期,请刷新或重新授权" % token)
+        if query.get("open_id") != S.config["open_id"]:
             self.drain()
-            with S.lock:
-                uid = "u%d" % S.next_id
-                S.next_id += 1
-                S.dy_uploads[uid] = {"parts": {}, "expires": time.time() + S.config["session_ttl"],
-                                     "received": 0, "video_id": ""}
-            os.makedirs(os.path.join(S.root, "douyin", uid), exist_ok=True)
-            return self.dy_ok({"upload_id": uid, "expires_in": S.config["session_ttl"]}, fault)
+            return self.dy_reject("open_id %r is not the authorised user" % query.get("open_id"))
+        expected = "GET" if endpoint == "video_list" else "POST"
+        if self.command != expected:
+            self.drain()
+            return self.reply(405, body="method not allowed")
+        handler = getattr(self, "dy_" + endpoint, None)
+        if handler is None:
+            self.drain()
+            return self.reply(404, body="no such endpoint")
+        return handler(query, fault)
+
+    def dy_refresh(self):
+        if self.command != "POST" or self.headers.get("Content-Type") != "application/x-www-form-urlencoded":
+            self.drain()
+            return self.dy_reject("refresh_token takes a POST of application/x-www-form-urlencoded")
+        form = dict(urllib.parse.parse_qsl(self.read_body().decode()))
+        with S.lock:
+            S.refresh_calls += 1
+            ok = (not S.config["refresh_fails"] and form.get("grant_type") == "refresh_token"
+                  and form.get("refresh_token") == S.config["refresh_token"]
+                  and form.get("client_key") == S.config["client_key"])
+            if ok:
+                S.token_gen += 1
+                S.config["access_token"] = "AT-%d" % S.token_gen
+                token = S.config["access_token"]
+        if not ok:
+            return self.dy_error(REFRESH_EXPIRED, "refresh_token %s 已过期" % form.get("refresh_token"))
+        # The refresh_token itself is not renewed by this call (its 30 days keep running).
+        return self.reply_json(200, {"data": {"access_token": token, "refresh_token": form["refresh_token"],
+                                              "expires_in": 1296000, "refresh_expires_in": 2592000,
+                                              "open_id": S.config["open_id"], "scope": "video.create.bind",
+                                              "error_code": 0, "description": ""}, "message": "success"})
+
+    def dy_json_body(self):
+        if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
+            self.drain()
+            return None, "the body must be application/json"
+        try:
+            return json.loads(self.read_body() or b"{}"), None
+        except ValueError:
+            return None, "the body is not JSON"
+
+    def new_video(self, data, mode):
+        with S.lock:
+            vid = "v0200f%08d0000bn8c6aa0ifki8fikg1b0" % S.next_id
+            S.next_id += 1
+            dest = os.path.join(S.root, "douyin", vid + ".mp4")
+        with open(dest, "wb") as out:
+            out.write(data)
+        with S.lock:
+            S.videos[vid] = {"path": dest, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+                             "mode": mode, "published": False}
+        return vid
+
+    def dy_upload_video(self, query, fault):
+        if self.body_length() > MAX_SINGLE_UPLOAD:
+            self.drain()
+            return self.reply(413, body="413 Request Entity Too Large")
+        body = self.read_limited(fault.get("reset_at") if fault else None)
+        if body is None:
+            return
+        video, problem = self.video_field(body)
+        if problem:
+            return self.dy_reject(problem)
+        vid = self.new_video(video, "single")
+        return self.dy_ok({"video": {"video_id": vid, "width": 720, "height": 1280}}, fault, code_as_string=True)
+
+    def dy_init_video_part_upload(self, query, fault):
+        _, problem = self.dy_json_body()
+        if problem:
+            return self.dy_reject(problem)
+        with S.lock:
+            # Real upload ids carry '@', '+', '/' and '=': a client that does not encode them loses the upload.
+            uid = "@8hx+dh/auTCM%d==" % S.next_id
+            S.next_id += 1
+            S.dy_uploads[uid] = {"parts": {}, "accepted": {}, "expires": time.time() + S.config["session_ttl"],
+                                 "received": 0, "video_id": "", "dir": "up%d" % S.next_id}
+            folder = os.path.join(S.root, "douyin", S.dy_uploads[uid]["dir"])
+        os.makedirs(folder, exist_ok=True)
+        return self.dy_ok({"upload_id": uid}, fault)
+
+    def dy_upload(self, query, fault, drain=True):
         uid = query.get("upload_id", "")
-        if endpoint in ("upload_video_part", "complete_video_part_upload"):
-            with S.lock:
-                up = S.dy_uploads.get(uid)
-                if up is not None and fault and fault.get("expire_session"):
-                    up["expires"] = 0
-            if up is None or up["expires"] < time.time():
+        with S.lock:
+            up = S.dy_uploads.get(uid)
+            if up is not None and fault and fault.get("expire_session"):
+                up["expires"] = 0
+        if up is None or up["expires"] < time.time():
+            if drain:
                 self.drain()
-                return self.dy_error(UPLOAD_EXPIRED, "upload_id %s expired or unknown" % uid)
-        if endpoint == "upload_video_part":
-            part = int(query.get("part_number", "0"))
-            n = self.body_length()
-            reset_at = fault.get("reset_at") if fault else None
-            dest = os.path.join(S.root, "douyin", uid, "%d.part" % part)
-            got = 0
-            with open(dest + ".tmp", "wb") as out:
-                while got < n:
-                    want = min(1 << 20, n - got)
-                    if reset_at is not None:
-                        want = min(want, max(0, reset_at - got))
-                        if want == 0:
-                            break
-                    chunk = self.rfile.read(want)
-                    if not chunk:
-                        break
-                    out.write(chunk)
-                    got += len(chunk)
-                    with S.lock:
-                        up["received"] += len(chunk)
-            if got < n:
-                if reset_at is not None:
-                    self.reset_connection()
-                self.close_connection = True
-                return
-            os.replace(dest + ".tmp", dest)
-            with S.lock:
-                up["parts"][str(part)] = n
-            return self.dy_ok({}, fault)
-        if endpoint == "complete_video_part_upload":
+            self.dy_reject("upload_id %s 已过期或不存在" % uid)
+            return None
+        return up
+
+    def dy_upload_video_part(self, query, fault):
+        try:
+            part = int(query.get("part_number", ""))
+        except ValueError:
+            part = 0
+        if part < 1:
             self.drain()
-            with S.lock:
-                parts = up["parts"]
-                numbers = sorted(int(p) for p in parts)
-                if not numbers or numbers != list(range(1, len(numbers) + 1)):
-                    return self.dy_error(2190016, "parts missing: %s" % numbers)
-                if any(parts[str(p)] < MIN_PART for p in numbers[:-1]):
-                    return self.dy_error(2190017, "a part other than the last is under 5 MB")
-                if not up["video_id"]:
-                    vid = "v.%s" % uid
-                    dest = os.path.join(S.root, "douyin", vid + ".mp4")
-                    sha = hashlib.sha256()
-                    with open(dest, "wb") as out:
-                        for p in numbers:
-                            with open(os.path.join(S.root, "douyin", uid, "%d.part" % p), "rb") as src:
-                                while True:
-                                    block = src.read(1 << 20)
-                                    if not block:
-                                        break
-                                    out.write(block)
-                                    sha.update(block)
-                    up["video_id"] = vid
-                    S.videos[vid] = {"path": dest, "sha256": sha.hexdigest(), "size": os.path.getsize(dest)}
-                vid = up["video_id"]
-            return self.dy_ok({"video": {"video_id": vid, "width": 1080, "height": 1920}}, fault)
-        if endpoint == "create_video":
-            body = json.loads(self.read_body() or b"{}")
-            with S.lock:
-                S.create_calls += 1
-                vid = body.get("video_id", "")
-                if vid not in S.videos:
-                    return self.dy_error(2190020, "unknown video_id")
-                item = "i%d" % (len(S.items) + 1)
-                S.items.append({"item_id": item, "video_id": vid, "text": body.get("text", "")})
-            if fault and fault.get("hang_after"):
-                time.sleep(fault["hang_after"])
-            return self.dy_ok({"item_id": item}, fault)
-        if endpoint == "video_data":
-            body = json.loads(self.read_body() or b"{}")
-            wanted = set(body.get("video_ids", []))
-            with S.lock:
-                found = [dict(i) for i in S.items if i["video_id"] in wanted]
-            return self.dy_ok({"list": found}, fault)
-        self.drain()
-        return self.dy_error(404, "unknown endpoint", 404)
+            return self.dy_reject("part_number must count from 1, not %r" % query.get("part_number"))
+        up = self.dy_upload(query, fault)
+        if up is None:
+            return
+        body = self.read_limited(fault.get("reset_at") if fault else None)
+        with S.lock:
+            up["received"] += len(body) if body is not None else 0
+        if body is None:
+            return
+        video, problem = self.video_field(body)
+        if problem:
+            return self.dy_reject(problem)
+        with open(os.path.join(S.root, "douyin", up["dir"], "%d.part" % part), "wb") as out:
+            out.write(video)
+        with S.lock:
+            up["parts"][str(part)] = len(video)
+            up["accepted"][str(part)] = up["accepted"].get(str(part), 0) + 1
+            S.part_receipts += 1
+        if fault and fault.get("hang_after"):
+            time.sleep(fault["hang_after"])
+        return self.dy_ok({}, fault)
+
+    def dy_complete_video_part_upload(self, query, fault):
+        _, problem = self.dy_json_body()
+        if problem:
+            return self.dy_reject(problem)
+        up = self.dy_upload(query, fault, drain=False)
+        if up is None:
+            return
+        with S.lock:
+            parts = dict(up["parts"])
+        numbers = sorted(int(p) for p in parts)
+        if not numbers or numbers != list(range(1, len(numbers) + 1)):
+            return self.dy_reject("parts missing: %s" % numbers)
+        if any(parts[str(p)] < MIN_PART for p in numbers[:-1]):
+            return self.dy_reject("every part but the last must be at least 5 MB: %s" % parts)
+        if not up["video_id"]:
+            data = b"".join(open(os.path.join(S.root, "douyin", up["dir"], "%d.part" % p), "rb").read()
+                            for p in numbers)
+            up["video_id"] = self.new_video(data, "parts")
+        return self.dy_ok({"video": {"video_id": up["video_id"], "width": 720, "height": 1280}}, fault,
+                          code_as_string=True)
+
+    def dy_create_video(self, query, fault):
+        body, problem = self.dy_json_body()
+        if problem:
+            return self.dy_reject(problem)
+        with S.lock:
+            S.create_calls += 1
+            vid = body.get("video_id", "")
+            video = S.videos.get(vid)
+            if video is None or video["published"]:
+                code = INVALID_VIDEO_ID
+            else:
+                code = 0
+                video["published"] = True
+                item = "@8hxdhauTCMppanGnM4ltGM780mDqPP+KPpR0qQOmLVAXb/T060zdRmYqig%d==" % (len(S.items) + 1)
+                S.items.append({"item_id": item, "video_id": vid, "text": body.get("text", ""),
+                                "create_time": int(time.time())})
+        if code:
+            return self.dy_error(code, "无效的 video_id %s" % vid)
+        if fault and fault.get("hang_after"):
+            time.sleep(fault["hang_after"])
+        return self.dy_ok({"item_id": item, "video_id": vid}, fault)
+
+    def dy_video_list(self, query, fault):
+        cursor, count = int(query.get("cursor", "0")), int(query.get("count", "10"))
+        with S.lock:
+            newest = list(reversed(S.items))[cursor:cursor + count]
+            found = [{"item_id": i["item_id"], "title": i["text"], "create_time": i["create_time"],
+                      "video_status": 1, "is_reviewed": True, "is_top": False, "media_type": 4,
+                      **({} if S.config["list_hides_video_id"] else {"video_id": i["video_id"]})} for i in newest]
+            more = cursor + count < len(S.items)
+        return self.dy_ok({"list": found, "cursor": cursor + len(found), "has_more": more}, fault)
 
     # ---- plain PUT and multipart form -----------------------------------------------------------------------
     def put(self, path):
@@ -559,8 +706,6 @@ class Handler(BaseHTTPRequestHandler):
         fault = S.take_fault(self.command, path)
         if self.apply_simple_fault(fault):
             return
-        import email.parser
-        import email.policy
         body = self.read_body(limit=1 << 31)
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             b"Content-Type: " + self.headers.get("Content-Type", "").encode() + b"\r\n\r\n" + body)
@@ -592,11 +737,19 @@ def main():
     global S
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--host", default="127.0.0.1", help="a loopback address (127.0.0.0/8)")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--discard", action="store_true", help="count uploaded bytes without storing them")
+    parser.add_argument("--tls-cert", help="serve https with this certificate (PEM, key included)")
     args = parser.parse_args()
+    if not args.host.startswith("127."):
+        parser.error("loopback addresses only")
     S = State(args.dir, args.discard)
-    server = Server(("127.0.0.1", args.port), Handler)
+    server = Server((args.host, args.port), Handler)
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print("PORT %d" % server.server_address[1], flush=True)
     try:
         server.serve_forever(poll_interval=0.1)
