@@ -27,26 +27,6 @@ inline show::Show captureShow(const QString& device) {
     return show;
 }
 
-inline QColor averageColour(const QImage& image, const QRect& area) {
-    if (image.isNull())
-        return QColor();
-    long r = 0, g = 0, b = 0, n = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y)
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            r += c.red();
-            g += c.green();
-            b += c.blue();
-            ++n;
-        }
-    return n ? QColor(int(r / n), int(g / n), int(b / n)) : QColor();
-}
-
-inline bool near(const QColor& c, const QColor& expected, int tolerance) {
-    return c.isValid() && qAbs(c.red() - expected.red()) <= tolerance &&
-           qAbs(c.green() - expected.green()) <= tolerance && qAbs(c.blue() - expected.blue()) <= tolerance;
-}
-
 // The slate's background, seen in the picture's left edge below the band (clear of the centred text).
 inline bool showsSlate(const QImage& image) {
     const QColor expected = QColor::fromRgb(capture::kSlateBackgroundArgb & 0xffffff);
