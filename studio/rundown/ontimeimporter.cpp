@@ -217,11 +217,12 @@ private:
                 entries.append(*entry);
                 continue;
             }
-            ++groups_;
             const QString group = entry->object.value(QStringLiteral("title")).toString().trimmed();
             const QJsonArray children = entry->object.value(QStringLiteral("entries")).toArray();
             if (children.isEmpty())
                 emptyGroups_ << group;
+            else
+                ++groups_;
             for (qsizetype c = 0; c < children.size(); ++c) {
                 auto child =
                     lookup(children.at(c),
