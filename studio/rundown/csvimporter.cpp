@@ -113,6 +113,7 @@ public:
                         ++column;
                     }
                 }
+                field.text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
                 if (!closed) {
                     error(
                         quoteLine, quoteColumn, QStringLiteral("CSV"),
@@ -203,18 +204,25 @@ std::optional<QString> decode(const QByteArray& bytes, CsvReader& reader, QStrin
             }
         }
     }
-    // Name the line of the first byte that is not UTF-8, so the user can look at it.
+    // Name the line and column of the first byte that is not UTF-8, so the user can look at it.
     int line = 1;
+    qsizetype lineStart = 0;
+    qsizetype bad = body.size();
     QStringDecoder probe(QStringDecoder::Utf8);
     for (qsizetype i = 0; i < body.size(); ++i) {
-        if (body.at(i) == '\n')
-            ++line;
         (void)probe(QByteArrayView(body).sliced(i, 1));
-        if (probe.hasError())
+        if (probe.hasError()) {
+            bad = i;
             break;
+        }
+        if (body.at(i) == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
     }
+    const int column = int(QString::fromUtf8(body.mid(lineStart, bad - lineStart)).size()) + 1;
     reader.error(
-        line, 0, QStringLiteral("文件 file"),
+        line, column, QStringLiteral("文件 file"),
         QStringLiteral("文字编码无法识别：既不是 UTF-8 也不是 GB18030（请另存为 “CSV UTF-8”）"),
         QStringLiteral("unknown text encoding: neither UTF-8 nor GB18030 (save it as \"CSV UTF-8\")"));
     return std::nullopt;

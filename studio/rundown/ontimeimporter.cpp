@@ -320,6 +320,8 @@ private:
             if (!timeStart)
                 continue;
             if (!duration) {
+                if (reader.has(QStringLiteral("duration")))
+                    continue; // written, but not as a number: reported already
                 if (!timeEnd) {
                     errors_.add(reader.pathOf(QStringLiteral("duration")),
                                 QStringLiteral("事件既没有 duration 也没有 timeEnd"),
