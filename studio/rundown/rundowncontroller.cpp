@@ -3,6 +3,7 @@
 #include "rundownengine.h"
 
 #include <QJsonArray>
+#include <functional>
 
 namespace xz::rundown {
 namespace {
@@ -26,6 +27,7 @@ RundownController::RundownController(RundownEngine& engine, QObject* parent)
         emit changed();
     });
     connect(&engine_, &RundownEngine::problem, this, [this](const UserError& error) {
+        ++problems_;
         lastError_ = error.message();
         emit lastErrorChanged();
     });
@@ -48,7 +50,12 @@ bool RundownController::recording() const {
     return engine_.recording();
 }
 
-bool RundownController::done(const std::optional<UserError>& error) {
+bool RundownController::act(const std::function<std::optional<UserError>()>& action) {
+    const int problemsBefore = problems_;
+    const std::optional<UserError> error = action();
+    // A problem the studio reported during this action (a scene that would not take) stays on show.
+    if (!error && problems_ != problemsBefore)
+        return true;
     const QString text = error ? error->message() : QString();
     if (text != lastError_) {
         lastError_ = text;
@@ -58,47 +65,47 @@ bool RundownController::done(const std::optional<UserError>& error) {
 }
 
 bool RundownController::advance() {
-    return done(engine_.advance());
+    return act([&] { return engine_.advance(); });
 }
 
 bool RundownController::back() {
-    return done(engine_.back());
+    return act([&] { return engine_.back(); });
 }
 
 bool RundownController::skip() {
-    return done(engine_.toggleSkipNext());
+    return act([&] { return engine_.toggleSkipNext(); });
 }
 
 bool RundownController::setSkipped(int index, bool skipped) {
-    return done(engine_.setSkipped(index, skipped));
+    return act([&] { return engine_.setSkipped(index, skipped); });
 }
 
 bool RundownController::goTo(int index) {
-    return done(engine_.goTo(index));
+    return act([&] { return engine_.goTo(index); });
 }
 
 bool RundownController::addTime(int seconds) {
-    return done(engine_.addTime(qint64(seconds) * 1000));
+    return act([&] { return engine_.addTime(qint64(seconds) * 1000); });
 }
 
 bool RundownController::hold() {
-    return done(engine_.toggleHold());
+    return act([&] { return engine_.toggleHold(); });
 }
 
 bool RundownController::mark(const QString& title) {
-    return done(engine_.mark(title));
+    return act([&] { return engine_.mark(title); });
 }
 
 bool RundownController::markIn(const QString& title) {
-    return done(engine_.markIn(title));
+    return act([&] { return engine_.markIn(title); });
 }
 
 bool RundownController::markOut() {
-    return done(engine_.markOut());
+    return act([&] { return engine_.markOut(); });
 }
 
 bool RundownController::editSegment(int index, const QString& title, int durationSeconds) {
-    return done(engine_.editSegment(index, title, qint64(durationSeconds) * 1000));
+    return act([&] { return engine_.editSegment(index, title, qint64(durationSeconds) * 1000); });
 }
 
 void RundownController::sendMessage(const QString& text, bool blink, bool blackout) {

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <optional>
 
 namespace xz::rundown {
@@ -64,7 +65,8 @@ signals:
     void snapshotChanged();
 
 private:
-    bool done(const std::optional<UserError>& error);
+    // Runs one operator action and keeps lastError up to date.
+    bool act(const std::function<std::optional<UserError>()>& action);
     void pushSnapshot();
     QJsonObject engineSnapshot() const;
 
@@ -72,6 +74,7 @@ private:
     HostState host_;
     SegmentListModel segments_;
     QString lastError_;
+    int problems_ = 0; // problems the engine reported, to tell whether one came during an action
     QString message_;
     bool messageBlink_ = false;
     bool blackout_ = false;
