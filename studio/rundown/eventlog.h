@@ -32,7 +32,6 @@ public:
 
     void append(const LogEntry& entry);
     const QList<LogEntry>& entries() const { return entries_; }
-    QString path() const { return path_; }
     // <data dir>/rundown/<show>-<yyyy-MM-dd_HH-mm-ss>.events.jsonl
     static QString defaultPath(const QString& showId, qint64 nowMs, const QTimeZone& zone);
 

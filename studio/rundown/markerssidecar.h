@@ -39,7 +39,6 @@ public:
     MarkersSidecar(QString recordingPath, QString showId, QString rundownTitle, QDateTime recordingStartedAt);
 
     QString path() const { return pathFor(recordingPath_); }
-    const QList<Marker>& markers() const { return markers_; }
     // Returns the marker's index, for setEnd.
     int add(const Marker& marker);
     void setEnd(int index, double end);

@@ -515,12 +515,4 @@ ImportResult OntimeImporter::importFile(const QString& path, const QString& rund
     return Importer(*read.document, path, rundownId).run();
 }
 
-ImportResult OntimeImporter::importJson(const QByteArray& json, const QString& displayName,
-                                        const QString& rundownId) {
-    const show::JsonReadResult read = show::JsonDocumentReader::parse(json, displayName, kOntimeFile);
-    if (!read.document)
-        return ImportResult{std::nullopt, {}, read.errors};
-    return Importer(*read.document, displayName, rundownId).run();
-}
-
 } // namespace xz::rundown

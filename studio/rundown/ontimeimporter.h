@@ -18,8 +18,6 @@ class OntimeImporter {
 public:
     // `rundownId` picks one rundown of a v4 project; empty: the only one, "default", or the first.
     static ImportResult importFile(const QString& path, const QString& rundownId = {});
-    static ImportResult importJson(const QByteArray& json, const QString& displayName,
-                                   const QString& rundownId = {});
 };
 
 } // namespace xz::rundown

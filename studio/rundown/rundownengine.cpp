@@ -137,10 +137,11 @@ void RundownEngine::putOnAir(int index) {
         report(*error);
 }
 
-void RundownEngine::markSegment(int index) {
+void RundownEngine::markSegment(int index, std::optional<double> at) {
     if (!sidecar_)
         return;
-    const auto at = studio_.recordingSeconds();
+    if (!at)
+        at = studio_.recordingSeconds();
     if (!at)
         return;
     closeOpenSegmentMarker(*at);
@@ -393,7 +394,7 @@ void RundownEngine::recordingStarted(const QString& recordingPath) {
              {{QStringLiteral("recording"), recordingPath}, {QStringLiteral("markers"), sidecar_->path()}});
     // The segment on air when the recording begins is what its first frames show.
     if (timer_.currentIndex() >= 0)
-        markSegment(timer_.currentIndex());
+        markSegment(timer_.currentIndex(), studio_.recordingSeconds().value_or(0.0));
     else
         writeSidecar();
     emit changed();

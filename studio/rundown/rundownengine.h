@@ -59,8 +59,10 @@ public:
     // An operator message to the host, logged (the views show it).
     void logMessage(const QString& text, bool blink, bool blackout);
 
-    // The studio announces its recordings. Call recordingStopped while recordingSeconds() still answers, or
-    // pass the recording's last second, so the running segment and an open range get their end.
+    // The studio announces its recordings: recordingStarted once the output has started (the segment on air
+    // then starts at recordingSeconds(), or 0 while that has no answer yet); recordingStopped while
+    // recordingSeconds() still answers, or with the recording's last second, so the running segment and an
+    // open range get their end.
     void recordingStarted(const QString& recordingPath);
     void recordingStopped(std::optional<double> lastSeconds = std::nullopt);
     bool recording() const { return sidecar_ != nullptr; }
@@ -70,7 +72,6 @@ public:
     const Rundown& rundown() const { return timer_.rundown(); }
     const EventLog& log() const { return log_; }
     const Clock& clock() const { return clock_; }
-    QString showId() const { return options_.showId; }
     // The deadline the single-shot timer is armed for; nullopt when nothing automatic is ahead.
     std::optional<qint64> armedDeadlineMs() const { return armedDeadlineMs_; }
 
@@ -90,7 +91,8 @@ signals:
 private:
     void apply(const QList<TimerEvent>& events);
     void putOnAir(int index);
-    void markSegment(int index);
+    // A segment marker at `at`, or at recordingSeconds() when not given.
+    void markSegment(int index, std::optional<double> at = std::nullopt);
     void closeOpenSegmentMarker(double atSeconds);
     void writeSidecar();
     void logEvent(const QString& event, int segment, QJsonObject detail = {});

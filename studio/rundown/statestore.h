@@ -32,7 +32,6 @@ public:
     // Identifies a rundown by what it plans (title, segments), not by where its file is.
     static QString fingerprint(const Rundown& rundown);
 
-    QString path() const { return path_; }
     std::optional<UserError> save(const RundownTimer& timer, const QString& fingerprint, qint64 nowMs) const;
     // nullopt when there is none, it cannot be read or it is not a state file (a broken one is not trusted).
     std::optional<SavedState> load() const;

@@ -339,6 +339,14 @@ private slots:
         QVERIFY(!engine.markIn());
         QVERIFY(!engine.markOut()); // no recording: nothing to close, and not an error
         QVERIFY(engine.markerFiles().isEmpty());
+        // Announced before its first frame: the segment on air starts the recording at 0.
+        const QString recording = dir.filePath(QStringLiteral("early.mkv"));
+        engine.recordingStarted(recording);
+        const QJsonArray markers =
+            readJson(MarkersSidecar::pathFor(recording)).value(QStringLiteral("markers")).toArray();
+        QCOMPARE(markers.size(), 1);
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("time")).toDouble(), 0.0);
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("title")).toString(), QStringLiteral("开场"));
         const QList<LogEntry>& log = engine.log().entries();
         QCOMPARE(log[2].event, QStringLiteral("mark"));
         QCOMPARE(log[2].detail.value(QStringLiteral("title")).toString(), QStringLiteral("没录上"));
