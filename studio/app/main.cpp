@@ -1,6 +1,7 @@
 // xiaozhan: parses the subcommand and hands over to the part that does the work.
 #include "commands.h"
 #include "gstcapture.h"
+#include "rundowncommand.h"
 #include "uploadcommand.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
         return xz::app::runDevicesCommand(args);
     if (command == QLatin1String("upload"))
         return xz::upload::runUploadCommand(args);
+    if (command == QLatin1String("rundown"))
+        return xz::rundown::runRundownCommand(args);
     if (command.isEmpty()) {
         // The QML control surface arrives with its own issue; until then say so instead of failing silently.
         fprintf(stderr, "控制台界面尚未完成，请使用下列命令 / the control surface is not built yet; use:\n");
