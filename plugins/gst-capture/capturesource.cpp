@@ -276,10 +276,10 @@ void CaptureSource::setState(CaptureState state, const CaptureError& error, cons
         return;
     if (state == CaptureState::Live)
         qCInfo(lcCapture).noquote() << obs_source_get_name(self_) << "live";
-    else if (!error.isEmpty() && (previous != state || error.toString() != lastLogged_))
+    else if (!error.isEmpty() && (previous != state || error.message() != lastLogged_))
         // A device that stays missing fails the same way at every retry: said once, not every 2 s.
         qCWarning(lcCapture).noquote() << obs_source_get_name(self_) << stateName(state) << error.toString();
-    lastLogged_ = state == CaptureState::Live ? QString() : error.toString();
+    lastLogged_ = state == CaptureState::Live ? QString() : error.message();
     calldata_t data;
     calldata_init(&data);
     calldata_set_ptr(&data, "source", self_);

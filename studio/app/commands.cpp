@@ -6,8 +6,10 @@
 #include "remuxer.h"
 #include "showloader.h"
 #include "signalwatcher.h"
+#include "surface.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,11 +40,17 @@ void printUsage() {
 
 int runLiveCommand(const QStringList& args) {
     QString error;
-    const std::optional<LiveOptions> options = LiveOptions::parse(args, &error);
+    std::optional<LiveOptions> options = LiveOptions::parse(args, &error);
     if (!options) {
         printErr(QStringLiteral("错误 / error: ") + error);
         printErr(LiveOptions::usage());
         return 2;
+    }
+    if (!options->headless) {
+        if (qobject_cast<QGuiApplication*>(qApp))
+            return runLiveSurface(*options);
+        printErr(QStringLiteral("没有显示器，改为无界面运行 / no display: running headless"));
+        options->headless = true;
     }
     // stdout carries exactly one line, the summary. Libraries and helper processes (libobs' muxer prints its
     // settings) write to fd 1 too, so keep a private copy of stdout for the summary and point fd 1 at stderr.

@@ -2,14 +2,62 @@
 #include "commands.h"
 #include "gstcapture.h"
 #include "rundowncommand.h"
+#include "surface.h"
 #include "uploadcommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <unistd.h>
 
+Q_IMPORT_QML_PLUGIN(Xiaozhan_ThemePlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_OperatorPlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_UploadsPlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_AppPlugin)
+
+namespace {
+
+// The window needs a GUI application, everything else must run without a display (over SSH, in CI).
+bool wantsWindow(int argc, char** argv) {
+    if (!xz::app::displayAvailable())
+        return false;
+    if (argc < 2)
+        return true;
+    if (std::strcmp(argv[1], "live") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i)
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return false;
+    return true;
+}
+
+} // namespace
+
+// Without a GPU (no render node: a PC with only the CPU, or a virtual display) Qt Quick's OpenGL renderer
+// would redraw the whole window in software for every meter movement; its software renderer repaints only
+// what changed, at a fraction of the cost. QT_QUICK_BACKEND still decides when set.
+void chooseQuickRenderer() {
+    if (qEnvironmentVariableIsSet("QT_QUICK_BACKEND"))
+        return;
+    const QDir dri(QStringLiteral("/dev/dri"));
+    if (dri.entryList({QStringLiteral("renderD*")}, QDir::System).isEmpty())
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+}
+
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsWindow(argc, argv)) {
+        chooseQuickRenderer();
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xiaozhan"));
     QStringList args = QCoreApplication::arguments().mid(1);
     const QString command = args.isEmpty() ? QString() : args.takeFirst();
@@ -35,8 +83,11 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("rundown"))
         return xz::rundown::runRundownCommand(args);
     if (command.isEmpty()) {
-        // The QML control surface arrives with its own issue; until then say so instead of failing silently.
-        fprintf(stderr, "控制台界面尚未完成，请使用下列命令 / the control surface is not built yet; use:\n");
+        if (qobject_cast<QGuiApplication*>(qApp))
+            return xz::app::runSurfaceCommand(args);
+        fprintf(stderr,
+                "没有显示器，无法打开控制台界面；可以使用下列命令 / no display for the control surface; "
+                "these commands work without one:\n");
     }
     xz::app::printUsage();
     return command.isEmpty() || command == QLatin1String("help") || command == QLatin1String("--help") ? 0

@@ -1,5 +1,7 @@
 #include "studiostats.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <obs.h>
 
 namespace xz::engine {
@@ -21,8 +23,14 @@ StudioStats StatsSampler::sample() {
     stats.skippedFrames = video ? video_output_get_skipped_frames(video) : 0;
     // libobs divides by the core count; operators and the benchmark think in "share of one core".
     stats.cpuPercent = os_cpu_usage_info_query(cpu_) * os_get_logical_cores();
-    if (!recordingDir_.isEmpty())
-        stats.freeDiskBytes = os_get_free_disk_space(recordingDir_.toUtf8().constData());
+    if (!recordingDir_.isEmpty()) {
+        // A folder that does not exist yet (it is made when recording starts) is on its nearest parent's
+        // disk.
+        QString folder = QDir(recordingDir_).absolutePath();
+        while (!QFileInfo::exists(folder) && folder != QDir::rootPath())
+            folder = QFileInfo(folder).absolutePath();
+        stats.freeDiskBytes = os_get_free_disk_space(folder.toUtf8().constData());
+    }
     return stats;
 }
 

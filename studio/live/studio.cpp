@@ -469,7 +469,18 @@ engine::EncoderSet* Studio::encoders(std::optional<UserError>* error) {
     return encoders_.get();
 }
 
-std::optional<UserError> Studio::startRecording(const QString& directory) {
+void Studio::setRecordingFolder(const QString& directory) {
+    if (directory == recordingDir_ || recording())
+        return;
+    recordingDir_ = directory;
+    sampler_ = std::make_unique<engine::StatsSampler>(directory);
+}
+
+std::optional<UserError> Studio::startRecording(const QString& requested) {
+    const QString directory = requested.isEmpty() ? recordingDir_ : requested;
+    if (directory.isEmpty())
+        return UserError{QStringLiteral("还没有选择录像文件夹"), QStringLiteral("no recording folder is set"),
+                         QString()};
     std::optional<UserError> error;
     engine::EncoderSet* set = encoders(&error);
     if (!set)

@@ -162,7 +162,10 @@ public:
     engine::AudioLevels mixLevels() const;
 
     // --- recording
-    std::optional<UserError> startRecording(const QString& directory);
+    // Where recordings go when none is named, and whose free space the stats report.
+    void setRecordingFolder(const QString& directory);
+    // Empty directory: the folder set above.
+    std::optional<UserError> startRecording(const QString& directory = {});
     void stopRecording(); // asynchronous: recordingChanged when the file is complete
     bool recording() const;
     RecordingStatus recordingStatus() const;

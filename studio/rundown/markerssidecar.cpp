@@ -75,7 +75,7 @@ QJsonObject MarkersSidecar::toJson() const {
 }
 
 std::optional<UserError> MarkersSidecar::write() const {
-    return AtomicFile::write(path(), QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    return xz::AtomicFile::write(path(), QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
 }
 
 } // namespace xz::rundown

@@ -162,7 +162,7 @@ int runImport(const QStringList& args) {
         RundownLoader::loadJson(json, options->output, out.absolutePath(), options->show);
     if (!check.ok())
         return printErrors(check.errors);
-    if (const auto error = AtomicFile::write(out.absoluteFilePath(), json)) {
+    if (const auto error = xz::AtomicFile::write(out.absoluteFilePath(), json)) {
         printErr(QStringLiteral("错误 / error: ") + error->toString());
         return 1;
     }

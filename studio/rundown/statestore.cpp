@@ -165,7 +165,7 @@ std::optional<SavedState> StateStore::fromJson(const QJsonObject& json) {
 
 std::optional<UserError> StateStore::save(const RundownTimer& timer, const QString& fingerprint,
                                           qint64 nowMs) const {
-    return AtomicFile::write(path_,
+    return xz::AtomicFile::write(path_,
                              QJsonDocument(toJson(timer, fingerprint, nowMs)).toJson(QJsonDocument::Compact));
 }
 

@@ -1,13 +1,11 @@
 #include "uploadcommand.h"
 
-#include "curltransport.h"
 #include "jobbuilder.h"
 #include "jobstore.h"
 #include "progressprinter.h"
-#include "runlock.h"
-#include "targetfactory.h"
 #include "uploadconfig.h"
 #include "uploadqueue.h"
+#include "uploadservice.h"
 
 #include "redact.h"
 #include "signalwatcher.h"
@@ -134,20 +132,10 @@ int runCommand(const QStringList& args) {
         else
             return usage(QStringLiteral("未知选项 / unknown option: %1").arg(a));
     }
-    auto config = UploadConfig::load();
-    if (!config)
-        return fail(config.error());
-    auto lock = RunLock::acquire();
-    if (!lock)
-        return fail(lock.error());
-    auto store = JobStore::open(JobStore::defaultPath());
-    if (!store)
-        return fail(store.error());
-
-    CurlTransport transport(config->transfer);
-    TargetFactory factory(transport, *config);
-    UploadQueue queue(
-        **store, [&factory](const QString& target) { return factory.create(target); }, config->limits);
+    auto service = UploadService::start();
+    if (!service)
+        return fail(service.error());
+    UploadQueue& queue = (*service)->queue();
     ProgressPrinter printer(queue, stderr, ::isatty(STDERR_FILENO) == 1);
     QEventLoop loop;
     // Ctrl+C ends the run through the event loop, so the queue stops cleanly (the database is crash-safe
@@ -160,8 +148,6 @@ int runCommand(const QStringList& args) {
     if (untilEmpty)
         QObject::connect(
             &queue, &UploadQueue::drained, &loop, [&loop] { loop.exit(0); }, Qt::QueuedConnection);
-    if (auto started = queue.start(); !started)
-        return fail(started.error());
     if (untilEmpty && !queue.hasWork()) {
         out(QStringLiteral("没有待上传的文件 / nothing to upload"));
         return 0;

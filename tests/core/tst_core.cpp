@@ -1,7 +1,10 @@
 // Shared plumbing: secrets never survive redaction, and command-line times parse the way people write them.
+#include "atomicfile.h"
 #include "redact.h"
 #include "timeparse.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace xz;
@@ -15,6 +18,7 @@ private slots:
     void registeredSecretsAreReplacedButTinyOnesAreIgnored();
     void timesAcceptSecondsAndClockNotation_data();
     void timesAcceptSecondsAndClockNotation();
+    void aPrivateFileIsOnlyForItsOwnerAndASharedOneForEveryone();
 };
 
 void CoreTest::anRtmpKeyIsReplacedWherever_data() {
@@ -80,6 +84,20 @@ void CoreTest::timesAcceptSecondsAndClockNotation() {
         QVERIFY(parsed);
         QCOMPARE(*parsed, seconds);
     }
+}
+
+void CoreTest::aPrivateFileIsOnlyForItsOwnerAndASharedOneForEveryone() {
+    QTemporaryDir dir;
+    const QString secret = dir.filePath(QStringLiteral("settings.json"));
+    QVERIFY(!xz::AtomicFile::write(secret, "{\"key\": \"k\"}", xz::AtomicFile::Access::Private));
+    QCOMPARE(QFile::permissions(secret) & 0x0077, QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(secret) & QFileDevice::ReadOwner);
+    const QString shared = dir.filePath(QStringLiteral("markers.json"));
+    QVERIFY(!xz::AtomicFile::write(shared, "{}"));
+    QVERIFY(QFile::permissions(shared) & QFileDevice::ReadOther);
+    QFile read(secret);
+    QVERIFY(read.open(QIODevice::ReadOnly));
+    QCOMPARE(read.readAll(), QByteArray("{\"key\": \"k\"}"));
 }
 
 QTEST_GUILESS_MAIN(CoreTest)

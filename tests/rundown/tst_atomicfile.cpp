@@ -94,11 +94,11 @@ private slots:
     void aFailedWriteSaysSoAndKeepsTheOldFile() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("state.json"));
-        QVERIFY(!AtomicFile::write(path, "old"));
+        QVERIFY(!xz::AtomicFile::write(path, "old"));
         // The target became a folder: the rename cannot replace it.
         const QString folder = dir.filePath(QStringLiteral("busy.json"));
         QVERIFY(QDir().mkdir(folder));
-        const auto error = AtomicFile::write(folder, "new");
+        const auto error = xz::AtomicFile::write(folder, "new");
         QVERIFY(error);
         QVERIFY(error->messageEn.contains(folder));
         QVERIFY(error->detail.startsWith(QStringLiteral("rename")));
@@ -113,8 +113,8 @@ private slots:
     void aWriteCreatesTheFolderAndReplacesTheFileWhole() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("a/b/markers.json"));
-        QVERIFY(!AtomicFile::write(path, QByteArray(100000, 'x')));
-        QVERIFY(!AtomicFile::write(path, "short"));
+        QVERIFY(!xz::AtomicFile::write(path, QByteArray(100000, 'x')));
+        QVERIFY(!xz::AtomicFile::write(path, "short"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("short"));

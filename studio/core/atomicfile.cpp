@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace xz::rundown {
+namespace xz {
 namespace {
 
 // Owns one POSIX file descriptor.
@@ -38,7 +38,7 @@ UserError failure(const QString& path, const QString& step) {
 
 } // namespace
 
-std::optional<UserError> AtomicFile::write(const QString& path, const QByteArray& bytes) {
+std::optional<UserError> AtomicFile::write(const QString& path, const QByteArray& bytes, Access access) {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder))
@@ -50,8 +50,9 @@ std::optional<UserError> AtomicFile::write(const QString& path, const QByteArray
     if (fd.get() < 0)
         return failure(path, QStringLiteral("mkstemp"));
     const auto discard = [&] { ::unlink(temporary.constData()); };
-    // mkstemp creates 0600; these files are read by the editor and other tools like any document.
-    ::fchmod(fd.get(), 0644);
+    // mkstemp creates 0600; a shared file is read by the editor and other tools like any document.
+    if (access == Access::Shared)
+        ::fchmod(fd.get(), 0644);
     qsizetype written = 0;
     while (written < bytes.size()) {
         const ssize_t n = ::write(fd.get(), bytes.constData() + written, size_t(bytes.size() - written));
@@ -81,4 +82,4 @@ std::optional<UserError> AtomicFile::write(const QString& path, const QByteArray
     return std::nullopt;
 }
 
-} // namespace xz::rundown
+} // namespace xz

@@ -1,0 +1,137 @@
+#include "session.h"
+
+#include "studio.h"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+
+namespace xz::ui {
+namespace {
+
+Session* theSession = nullptr;
+
+} // namespace
+
+Session::Session(const QString& settingsPath, QObject* parent)
+    : QObject(parent), settings_(nullptr, settingsPath) {
+    connect(&settings_, &SettingsModel::destinationsChanged, this,
+            [this] { uploads_.setDestinations(settings_.uploadDestinations()); });
+    uploads_.setDestinations(settings_.uploadDestinations());
+    applyLanguage();
+}
+
+Session::~Session() {
+    if (translatorInstalled_)
+        QCoreApplication::removeTranslator(&translator_);
+    if (theSession == this)
+        theSession = nullptr;
+}
+
+Session* Session::create(QQmlEngine*, QJSEngine*) {
+    // Owned by the app, not by the QML engine.
+    QJSEngine::setObjectOwnership(theSession, QJSEngine::CppOwnership);
+    return theSession;
+}
+
+void Session::setInstance(Session* session) {
+    theSession = session;
+}
+
+void Session::setStudio(live::Studio* studio) {
+    if (studio == studio_)
+        return;
+    operator_.reset();
+    studio_ = studio;
+    if (studio_) {
+        operator_ = std::make_unique<OperatorModel>(*studio_);
+        operator_->setRecordingFolder(settings_.recordingFolder());
+        operator_->setEnglish(language() == QLatin1String("en"));
+        connect(operator_.get(), &OperatorModel::quitConfirmed, this, [this] {
+            mayClose_ = true;
+            emit quitRequested();
+        });
+        connect(studio_, &live::Studio::showChanged, this, &Session::titleChanged);
+        connect(studio_, &QObject::destroyed, this, [this] {
+            operator_.reset();
+            studio_ = nullptr;
+            emit studioChanged();
+            emit titleChanged();
+        });
+    }
+    emit studioChanged();
+    emit titleChanged();
+}
+
+QString Session::windowTitle() const {
+    if (!studio_)
+        return tr("小站 · 选择节目");
+    return tr("小站 · 《%1》").arg(operator_ ? operator_->showTitle() : studio_->showTitle());
+}
+
+QString Session::language() const {
+    return settings_.language();
+}
+
+void Session::setLanguage(const QString& language) {
+    if (language == settings_.language())
+        return;
+    settings_.setLanguage(language);
+    applyLanguage();
+    if (operator_)
+        operator_->setEnglish(language == QLatin1String("en"));
+    if (engine_)
+        engine_->retranslate();
+    emit languageChanged();
+    emit titleChanged();
+}
+
+void Session::applyLanguage() {
+    // The sources are written in Chinese; English is the translation.
+    if (translatorInstalled_) {
+        QCoreApplication::removeTranslator(&translator_);
+        translatorInstalled_ = false;
+    }
+    if (settings_.language() == QLatin1String("en") &&
+        translator_.load(QStringLiteral(":/i18n/xiaozhan_en.qm"))) {
+        QCoreApplication::installTranslator(&translator_);
+        translatorInstalled_ = true;
+    }
+}
+
+void Session::setStartProblem(const QString& problem) {
+    if (problem == startProblem_)
+        return;
+    startProblem_ = problem;
+    emit startProblemChanged();
+}
+
+void Session::setCurrentView(int view) {
+    if (view == currentView_)
+        return;
+    currentView_ = view;
+    emit currentViewChanged();
+}
+
+bool Session::handleKey(int key, int modifiers) {
+    // Esc puts the safe slate on air from any view: it is the key for "something is wrong in the room".
+    if (operator_ && (currentView_ == 0 || key == Qt::Key_Escape))
+        return operator_->handleKey(key, modifiers);
+    return false;
+}
+
+void Session::openShow(const QString& showId) {
+    settings_.setLastShow(showId);
+    emit showRequested(showId);
+}
+
+void Session::quit() {
+    // Nothing on air is ended by closing a window without being asked.
+    if (operator_ && (operator_->streamsActive() || operator_->recording())) {
+        operator_->askToQuit();
+        return;
+    }
+    mayClose_ = true;
+    emit quitRequested();
+}
+
+} // namespace xz::ui
