@@ -3,8 +3,8 @@
 #include "clipslog.h"
 
 #include <QFileInfo>
-#include <gst/app/gstappsink.h>
 #include <atomic>
+#include <gst/app/gstappsink.h>
 
 namespace xz::clips {
 
@@ -20,14 +20,33 @@ namespace {
 constexpr const char* kQueue = "queue max-size-time=10000000000 max-size-bytes=0 max-size-buffers=0";
 constexpr const char* kSink = "appsink name=out sync=false max-buffers=8 enable-last-sample=false";
 
-QString branchDescription(const ReaderStream& spec) {
-    if (spec.mode == ReaderStream::Mode::Compressed)
-        return QStringLiteral("%1 ! %2 ! %3").arg(QLatin1String(kQueue), spec.chain, QLatin1String(kSink));
-    return QStringLiteral("%1 ! decodebin ! identity name=gate silent=true ! %2 ! %3")
-        .arg(QLatin1String(kQueue), spec.chain, QLatin1String(kSink));
+// The best-ranked decoder for these caps (what decodebin would pick), named so the branch is a static chain.
+QString decoderFor(GstCaps* caps) {
+    GList* decoders =
+        gst_element_factory_list_get_elements(GST_ELEMENT_FACTORY_TYPE_DECODER, GST_RANK_MARGINAL);
+    GList* usable = gst_element_factory_list_filter(decoders, caps, GST_PAD_SINK, FALSE);
+    usable = g_list_sort(usable, gst_plugin_feature_rank_compare_func);
+    QString name;
+    if (usable)
+        name = QString::fromUtf8(gst_plugin_feature_get_name(GST_PLUGIN_FEATURE(usable->data)));
+    gst_plugin_feature_list_free(usable);
+    gst_plugin_feature_list_free(decoders);
+    return name;
 }
 
+QString branchDescription(const ReaderStream& spec, const QString& decoder) {
+    if (spec.mode == ReaderStream::Mode::Compressed)
+        return QStringLiteral("%1 ! %2 ! %3").arg(QLatin1String(kQueue), spec.chain, QLatin1String(kSink));
+    return QStringLiteral("%1 ! %2 ! identity name=gate silent=true ! %3 ! %4")
+        .arg(QLatin1String(kQueue), decoder, spec.chain, QLatin1String(kSink));
+}
+
+// A stream nobody wants: its buffers are dropped before the sink, so the sink never waits to preroll on the
+// demuxer's thread (which would stall the streams that are wanted).
 void linkToFakesink(GstElement* pipeline, GstPad* pad) {
+    gst_pad_add_probe(
+        pad, GST_PAD_PROBE_TYPE_BUFFER,
+        [](GstPad*, GstPadProbeInfo*, gpointer) { return GST_PAD_PROBE_DROP; }, nullptr, nullptr);
     GstElement* sink = gst_element_factory_make("fakesink", nullptr);
     g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
     gst_bin_add(GST_BIN(pipeline), sink);
@@ -71,9 +90,19 @@ void MediaReader::onPadAdded(GstElement*, GstPad* pad, gpointer data) {
         linkToFakesink(pipeline, pad);
         return;
     }
+    QString decoder;
+    if (branch->spec.mode == ReaderStream::Mode::Decoded) {
+        decoder = decoderFor(caps.get());
+        if (decoder.isEmpty()) {
+            gst::GCharPtr text(gst_caps_to_string(caps.get()));
+            qCWarning(lcClips) << "no decoder for" << text.get();
+            linkToFakesink(pipeline, pad);
+            return;
+        }
+    }
     GError* raw = nullptr;
-    GstElement* bin =
-        gst_parse_bin_from_description(branchDescription(branch->spec).toUtf8().constData(), TRUE, &raw);
+    GstElement* bin = gst_parse_bin_from_description(
+        branchDescription(branch->spec, decoder).toUtf8().constData(), TRUE, &raw);
     gst::ErrorPtr error(raw);
     if (!bin) {
         qCWarning(lcClips) << "cannot build reader branch:" << (error ? error->message : "?");
@@ -131,7 +160,8 @@ Result<std::unique_ptr<MediaReader>> MediaReader::open(const QString& path, Read
     }
     if (!allLinked())
         return UserError{QStringLiteral("打开文件超时：%1").arg(QFileInfo(path).fileName()),
-                         QStringLiteral("opening the file timed out: %1").arg(QFileInfo(path).fileName()), {}};
+                         QStringLiteral("opening the file timed out: %1").arg(QFileInfo(path).fileName()),
+                         {}};
     if (auto error = reader->pipeline_->setState(GST_STATE_PAUSED))
         return *error;
     return reader;

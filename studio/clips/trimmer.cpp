@@ -326,8 +326,8 @@ bool TrimJob::transcode(const std::vector<BufferPtr>& head, GstClockTimeDiff win
         }
         GstBuffer* buffer = gst_sample_get_buffer(sample.get());
         // x264enc moves its output segment (room for negative decode times); running time is the input's.
-        const GstClockTimeDiff pts = GstClockTimeDiff(
-            gst_segment_to_running_time(gst_sample_get_segment(sample.get()), GST_FORMAT_TIME, GST_BUFFER_PTS(buffer)));
+        const GstClockTimeDiff pts = GstClockTimeDiff(gst_segment_to_running_time(
+            gst_sample_get_segment(sample.get()), GST_FORMAT_TIME, GST_BUFFER_PTS(buffer)));
         return job->pushVideo(BufferPtr(gst_buffer_ref(buffer)), pts, pts, false) ? GST_FLOW_OK
                                                                                   : GST_FLOW_ERROR;
     };
@@ -413,7 +413,8 @@ void TrimJob::videoMain() {
             sorted.push_back(ptsOf(buffer.get()));
         std::sort(sorted.begin(), sorted.end());
         for (size_t i = 0; i < gop.size(); ++i) {
-            const auto rank = std::lower_bound(sorted.begin(), sorted.end(), ptsOf(gop[i].get())) - sorted.begin();
+            const auto rank =
+                std::lower_bound(sorted.begin(), sorted.end(), ptsOf(gop[i].get())) - sorted.begin();
             delayFrames = std::max<qint64>(delayFrames, qint64(i) - rank);
         }
     }
@@ -561,8 +562,8 @@ void TrimJob::audioMain() {
 
 Result<TrimResult> TrimJob::run(OutputFile& output) {
     const bool withAudio = source_.hasAudio && source_.audioCodec == QLatin1String("aac");
-    ReaderStream video{ReaderStream::Mode::Compressed, QStringLiteral("video/x-h264,stream-format=avc,alignment=au"),
-                       {}};
+    ReaderStream video{
+        ReaderStream::Mode::Compressed, QStringLiteral("video/x-h264,stream-format=avc,alignment=au"), {}};
     ReaderStream audio;
     if (withAudio)
         audio = {
@@ -614,12 +615,12 @@ Result<TrimResult> TrimJob::run(OutputFile& output) {
             fail(*error);
     };
     std::optional<UserError> written = writer_->waitForEos(stop_, watch);
-    stop_.cancel(); // done or not, the stream threads stop now
-    reader_.reset();
-    writer_->setState(GST_STATE_NULL);
+    stop_.cancel();                    // done or not, the stream threads stop now
+    writer_->setState(GST_STATE_NULL); // unblocks a thread pushing into it
     videoThread.join();
     if (audioThread.joinable())
         audioThread.join();
+    reader_.reset();
     if (cancel_.isCancelled())
         return UserError{QStringLiteral("已取消，未保存"), QStringLiteral("cancelled; nothing was saved"),
                          output.finalPath()};
