@@ -179,6 +179,28 @@ std::optional<UserError> MediaReader::error() {
     return pipeline_->pendingError();
 }
 
+// Buffers carry the container's media time; an MP4 edit list (B-frame delay, AAC priming) makes the timeline
+// people see differ from it, and the segment says by how much. Samples leave the reader in stream time.
+gst::SamplePtr MediaReader::inStreamTime(gst::SamplePtr sample) {
+    const GstSegment* segment = gst_sample_get_segment(sample.get());
+    if (!segment || segment->format != GST_FORMAT_TIME)
+        return sample;
+    const GstClockTimeDiff offset = GstClockTimeDiff(segment->time) - GstClockTimeDiff(segment->start);
+    if (offset == 0)
+        return sample;
+    GstBuffer* buffer = gst_buffer_copy(gst_sample_get_buffer(sample.get()));
+    auto shift = [offset](GstClockTime t) {
+        return GST_CLOCK_TIME_IS_VALID(t)
+                   ? GstClockTime(std::max<GstClockTimeDiff>(0, GstClockTimeDiff(t) + offset))
+                   : t;
+    };
+    GST_BUFFER_PTS(buffer) = shift(GST_BUFFER_PTS(buffer));
+    GST_BUFFER_DTS(buffer) = shift(GST_BUFFER_DTS(buffer));
+    gst::SamplePtr shifted(gst_sample_new(buffer, gst_sample_get_caps(sample.get()), segment, nullptr));
+    gst_buffer_unref(buffer);
+    return shifted;
+}
+
 gst::SamplePtr MediaReader::pull(Stream stream, const CancelToken& cancel) {
     Branch* branch = stream == Stream::Video ? video_.get() : audio_.get();
     if (!branch || !branch->linked)
@@ -186,7 +208,7 @@ gst::SamplePtr MediaReader::pull(Stream stream, const CancelToken& cancel) {
     auto* sink = GST_APP_SINK(branch->sink);
     while (!cancel.isCancelled()) {
         if (GstSample* sample = gst_app_sink_try_pull_sample(sink, 100 * GST_MSECOND))
-            return gst::SamplePtr(sample);
+            return inStreamTime(gst::SamplePtr(sample));
         if (gst_app_sink_is_eos(sink) || pipeline_->pendingError())
             return nullptr;
     }

@@ -49,6 +49,7 @@ private:
     struct Branch;
     explicit MediaReader(std::unique_ptr<GstPipeline> pipeline);
     static void onPadAdded(GstElement*, GstPad* pad, gpointer self);
+    static gst::SamplePtr inStreamTime(gst::SamplePtr sample);
     static GstPadProbeReturn onKeepProbe(GstPad*, GstPadProbeInfo* info, gpointer branch);
 
     std::unique_ptr<GstPipeline> pipeline_;

@@ -96,6 +96,9 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
             source.height = int(gst_discoverer_video_info_get_height(video));
             source.fpsNum = int(gst_discoverer_video_info_get_framerate_num(video));
             source.fpsDen = std::max(1, int(gst_discoverer_video_info_get_framerate_denom(video)));
+            // A variable-rate stream may declare its timing clock (1000000000/1) as its rate.
+            if (double(source.fpsNum) / source.fpsDen > 240)
+                source.fpsNum = 0;
             gst::CapsPtr caps(gst_discoverer_stream_info_get_caps(GST_DISCOVERER_STREAM_INFO(video)));
             source.videoCodec = codecOf(capsName(caps.get()));
             if (caps && !gst_caps_is_empty(caps.get())) {

@@ -264,11 +264,20 @@ bool TrimJob::transcode(const std::vector<BufferPtr>& head, GstClockTimeDiff win
                            "video/x-h264,stream-format=avc,alignment=au,profile=high")
                 .arg(keyInterval);
     }
+    // A variable-rate stream declares no rate (0/1) or its timing clock's (1000000000/1); x264 would take it
+    // for the picture rate and starve every picture of bits. It is told a plausible one; the pictures keep
+    // their own timestamps.
+    gint rateNum = 0, rateDen = 1;
+    gst_structure_get_fraction(gst_caps_get_structure(videoCaps_.get(), 0), "framerate", &rateNum, &rateDen);
+    const bool plausible = rateNum > 0 && rateDen > 0 && double(rateNum) / rateDen <= 240;
+    const QString rateFix =
+        plausible ? QString() : QStringLiteral("capssetter caps=video/x-raw,framerate=30/1 ! ");
     auto launched = GstPipeline::launch(
         QStringLiteral("appsrc name=src format=time block=true max-bytes=16000000 ! avdec_h264 ! "
-                       "videoconvert name=conv ! video/x-raw,format=I420 ! %1 ! "
+                       "videoconvert name=conv ! video/x-raw,format=I420 ! %2%1 ! "
                        "appsink name=out sync=false max-buffers=0 enable-last-sample=false")
-            .arg(encoder));
+            .arg(encoder)
+            .arg(rateFix));
     if (!launched) {
         fail(launched.error());
         return false;
@@ -292,7 +301,10 @@ bool TrimJob::transcode(const std::vector<BufferPtr>& head, GstClockTimeDiff win
             if (pts < w->start - kEpsilon || pts >= w->end - kEpsilon)
                 return GST_PAD_PROBE_DROP;
             buffer = gst_buffer_make_writable(buffer);
-            // Keep the source time: pushVideo maps it to the clip's time like a copied picture.
+            // The encoder counts from the clip's start (x264 mis-handles a variable-rate stream that starts
+            // late); the output is moved back to source time for pushVideo.
+            GST_BUFFER_PTS(buffer) = GstClockTime(std::max<GstClockTimeDiff>(0, pts - w->start));
+            GST_BUFFER_DTS(buffer) = GST_CLOCK_TIME_NONE;
             GST_PAD_PROBE_INFO_DATA(info) = buffer;
             return GST_PAD_PROBE_OK;
         },
@@ -326,8 +338,9 @@ bool TrimJob::transcode(const std::vector<BufferPtr>& head, GstClockTimeDiff win
         }
         GstBuffer* buffer = gst_sample_get_buffer(sample.get());
         // x264enc moves its output segment (room for negative decode times); running time is the input's.
-        const GstClockTimeDiff pts = GstClockTimeDiff(gst_segment_to_running_time(
-            gst_sample_get_segment(sample.get()), GST_FORMAT_TIME, GST_BUFFER_PTS(buffer)));
+        const GstClockTimeDiff pts =
+            job->in_ + GstClockTimeDiff(gst_segment_to_running_time(gst_sample_get_segment(sample.get()),
+                                                                    GST_FORMAT_TIME, GST_BUFFER_PTS(buffer)));
         return job->pushVideo(BufferPtr(gst_buffer_ref(buffer)), pts, pts, false) ? GST_FLOW_OK
                                                                                   : GST_FLOW_ERROR;
     };

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
@@ -283,6 +284,20 @@ Loudness ffmpegLoudness(const QString& path) {
     loudness.truePeakDbtp = peak.captured(1) == QLatin1String("-inf") ? -200 : peak.captured(1).toDouble();
     loudness.ok = true;
     return loudness;
+}
+
+QList<double> frameTimes(const QString& path) {
+    const QByteArray out =
+        run(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+             QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("frame=pts_time"),
+             QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
+    QList<double> times;
+    for (const QByteArray& line : out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            times.append(line.trimmed().toDouble());
+    std::sort(times.begin(), times.end());
+    return times;
 }
 
 QList<bool> videoKeyframes(const QString& path) {

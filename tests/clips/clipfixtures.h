@@ -48,6 +48,9 @@ struct Loudness {
 // ffmpeg's own EBU R128 measurement (an independent check of the studio's libebur128 figures).
 Loudness ffmpegLoudness(const QString& path);
 
+// Presentation times (s) of the decoded pictures, in presentation order (ffprobe).
+QList<double> frameTimes(const QString& path);
+
 // Packet flags from ffprobe: true for keyframes, in decode order.
 QList<bool> videoKeyframes(const QString& path);
 
