@@ -271,9 +271,10 @@ Result<ExportResult> ExportJob::run(OutputFile& output) {
 
     // Pass 1: how loud the stretch is, and where its peaks are.
     std::vector<float> peaks;
+    std::vector<float> energies;
     int blockFrames = kRate / 100;
     if (withAudio) {
-        auto measured = measureLoudness(source_.path, in_, out_, stop_, &peaks, &blockFrames);
+        auto measured = measureLoudness(source_.path, in_, out_, stop_, &peaks, &energies, &blockFrames);
         if (cancel_.isCancelled())
             return UserError{QStringLiteral("已取消，未保存"), QStringLiteral("cancelled; nothing was saved"),
                              output.finalPath()};
@@ -281,8 +282,8 @@ Result<ExportResult> ExportJob::run(OutputFile& output) {
             return measured.error();
         result.loudnessBefore = *measured;
     }
-    plan_ = std::make_unique<LoudnessPlan>(result.loudnessBefore, peaks, blockFrames, preset_.targetLufs,
-                                           preset_.ceilingDbtp);
+    plan_ = std::make_unique<LoudnessPlan>(result.loudnessBefore, peaks, energies, blockFrames,
+                                           preset_.targetLufs, preset_.ceilingDbtp);
     result.gainDb = plan_->gainDb();
     if (progress_)
         progress_(0.1);

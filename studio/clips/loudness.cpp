@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kRate = 48000;
 constexpr double kEncoderMarginDb = 0.6; // AAC and MP3 add overshoot; leave room under the ceiling
-constexpr double kReleaseDbPerSec = 10;
+constexpr double kReleaseDbPerSec = 30;
 constexpr double kAttackDbPerBlock = 3;
 
 double round1(double value) {
@@ -47,6 +47,10 @@ void LoudnessMeter::flushBlock(const float* data, qsizetype frames) {
         peak = std::max(peak, channelPeak);
     }
     peaks_.push_back(float(peak));
+    double energy = 0;
+    for (qsizetype i = 0; i < frames * channels_; ++i)
+        energy += double(data[i]) * data[i];
+    energies_.push_back(float(energy / std::max<qsizetype>(1, frames)));
 }
 
 void LoudnessMeter::add(const float* interleaved, qsizetype frames) {
@@ -98,14 +102,59 @@ LoudnessFigures LoudnessMeter::figures() const {
 }
 
 LoudnessPlan::LoudnessPlan(const LoudnessFigures& measured, const std::vector<float>& blockPeaks,
-                           int blockFrames, double targetLufs, double ceilingDbtp)
+                           const std::vector<float>& blockEnergies, int blockFrames, double targetLufs,
+                           double ceilingDbtp)
     : blockFrames_(blockFrames) {
     // Silence is not raised by 50 dB: below R128's gate there is nothing to normalise.
     gainDb_ = measured.valid && measured.integratedLufs > -60 ? targetLufs - measured.integratedLufs : 0;
-    const double gain = std::pow(10.0, gainDb_ / 20);
     const double threshold = std::pow(10.0, (ceilingDbtp - kEncoderMarginDb) / 20);
+    planEnvelope(blockPeaks, gainDb_, threshold);
+    // What limiting takes from the loudness, estimated the way R128 integrates (400 ms windows every 100 ms,
+    // relative gate 10 LU under their mean) on the unweighted block energies; a few rounds settle it, since a
+    // higher gain limits more.
+    auto integrated = [&](bool limited) {
+        const size_t window = 40, hop = 10, n = std::min(blockEnergies.size(), envelope_.size() - 1);
+        std::vector<double> windows;
+        for (size_t start = 0; start + window <= n || (start == 0 && n > 0); start += hop) {
+            double sum = 0;
+            const size_t end = std::min(n, start + window);
+            for (size_t b = start; b < end; ++b) {
+                const double g = limited ? 0.5 * (envelope_[b] + envelope_[b + 1]) : 1.0;
+                sum += blockEnergies[b] * g * g;
+            }
+            windows.push_back(sum / double(end - start));
+            if (end == n)
+                break;
+        }
+        double mean = 0;
+        for (double w : windows)
+            mean += w;
+        mean /= std::max<size_t>(1, windows.size());
+        double gated = 0;
+        size_t count = 0;
+        for (double w : windows)
+            if (w >= mean * 0.1) {
+                gated += w;
+                ++count;
+            }
+        return count ? 10 * std::log10(std::max(gated / double(count), 1e-12)) : -100.0;
+    };
+    const double unlimited = integrated(false);
+    for (int round = 0; round < 6 && limits_; ++round) {
+        const double lostDb =
+            unlimited - integrated(true) - (gainDb_ - (targetLufs - measured.integratedLufs));
+        if (std::abs(lostDb) < 0.1)
+            break;
+        gainDb_ += lostDb;
+        planEnvelope(blockPeaks, gainDb_, threshold);
+    }
+}
+
+void LoudnessPlan::planEnvelope(const std::vector<float>& blockPeaks, double gainDb, double threshold) {
+    const double gain = std::pow(10.0, gainDb / 20);
     const size_t n = blockPeaks.size();
     std::vector<float> need(n, 1.0f);
+    limits_ = false;
     for (size_t b = 0; b < n; ++b) {
         const double peak = double(blockPeaks[b]) * gain;
         if (peak > threshold) {
@@ -126,12 +175,12 @@ LoudnessPlan::LoudnessPlan(const LoudnessFigures& measured, const std::vector<fl
             value = std::min(value, need[b - 1]);
         envelope_[b] = value;
     }
-    const double blockSec = double(blockFrames) / kRate;
+    const double blockSec = double(blockFrames_) / kRate;
     const double attack = std::pow(10.0, -kAttackDbPerBlock / 20);
     const double release = std::pow(10.0, -kReleaseDbPerSec * blockSec / 20);
     for (size_t b = n; b-- > 0;) // fall into a reduction over a few blocks (look-ahead)
         envelope_[b] = std::min(envelope_[b], float(envelope_[b + 1] / attack));
-    for (size_t b = 1; b <= n; ++b) // and come back slowly
+    for (size_t b = 1; b <= n; ++b) // and come back quickly but smoothly
         envelope_[b] = std::min(envelope_[b], float(std::min(1.0, envelope_[b - 1] / release)));
 }
 
@@ -152,7 +201,7 @@ void LoudnessPlan::applyEnvelope(float* interleaved, qsizetype frames, int chann
 
 Result<LoudnessFigures> measureLoudness(const QString& path, double inSec, double outSec,
                                         const CancelToken& cancel, std::vector<float>* blockPeaks,
-                                        int* blockFrames) {
+                                        std::vector<float>* blockEnergies, int* blockFrames) {
     ReaderStream audio{ReaderStream::Mode::Decoded,
                        QStringLiteral("audioconvert ! audioresample ! audio/x-raw,format=F32LE,rate=48000,"
                                       "channels=2,layout=interleaved"),
@@ -181,7 +230,10 @@ Result<LoudnessFigures> measureLoudness(const QString& path, double inSec, doubl
     LoudnessFigures figures = meter.figures();
     if (blockPeaks) {
         *blockPeaks = meter.blockPeaks();
-        *blockFrames = meter.blockFrames();
+        if (blockEnergies)
+            *blockEnergies = meter.blockEnergies();
+        if (blockFrames)
+            *blockFrames = meter.blockFrames();
     }
     return figures;
 }

@@ -31,6 +31,7 @@ public:
     void add(const float* interleaved, qsizetype frames);
     LoudnessFigures figures() const;
     const std::vector<float>& blockPeaks() const { return peaks_; }
+    const std::vector<float>& blockEnergies() const { return energies_; } // mean square per block
     int blockFrames() const { return blockFrames_; }
 
 private:
@@ -43,20 +44,25 @@ private:
     bool keepPeaks_;
     std::vector<float> pending_; // an unfinished block
     std::vector<float> peaks_;
+    std::vector<float> energies_;
     void flushBlock(const float* data, qsizetype frames);
 };
 
 class LoudnessPlan {
 public:
     // Gain to `targetLufs`; the envelope holds true peaks at `ceilingDbtp` minus a margin for the encoder.
-    LoudnessPlan(const LoudnessFigures& measured, const std::vector<float>& blockPeaks, int blockFrames,
-                 double targetLufs, double ceilingDbtp);
+    // With limiting, the gain grows by what the envelope takes away (estimated from the block energies), so
+    // the finished clip still reaches the target.
+    LoudnessPlan(const LoudnessFigures& measured, const std::vector<float>& blockPeaks,
+                 const std::vector<float>& blockEnergies, int blockFrames, double targetLufs,
+                 double ceilingDbtp);
     double gainDb() const { return gainDb_; }
     bool limits() const { return limits_; }
     // Multiplies `frames` interleaved samples starting at clip sample `first` by the envelope (not the gain).
     void applyEnvelope(float* interleaved, qsizetype frames, int channels, qint64 first) const;
 
 private:
+    void planEnvelope(const std::vector<float>& blockPeaks, double gainDb, double threshold);
     double gainDb_ = 0;
     bool limits_ = false;
     int blockFrames_;
@@ -66,6 +72,7 @@ private:
 // Measures a whole file's audio (or [inSec, outSec) of it).
 Result<LoudnessFigures> measureLoudness(const QString& path, double inSec, double outSec,
                                         const CancelToken& cancel, std::vector<float>* blockPeaks = nullptr,
+                                        std::vector<float>* blockEnergies = nullptr,
                                         int* blockFrames = nullptr);
 
 } // namespace xz::clips

@@ -107,12 +107,13 @@ QString makeClip(const QString& path, const ClipSpec& spec) {
         const double t = double(sample + kAacDelay) / kRate;
         if (spec.audio == ClipSpec::Audio::Tone)
             return std::pow(10.0, spec.toneDbfs / 20) * std::sin(2 * M_PI * 440 * t);
+        const double bed = std::pow(10.0, spec.bedDbfs / 20) * std::sin(2 * M_PI * 440 * t);
         for (int frame : spec.flashFrames) {
             const double start = frameTime(frame);
             if (t >= start && t < start + frameSec)
-                return 0.5 * std::sin(2 * M_PI * 1000 * (t - start));
+                return bed + 0.5 * std::sin(2 * M_PI * 1000 * (t - start));
         }
-        return 0;
+        return bed;
     };
     auto pushAudioUntil = [&](double untilSec) {
         while (asrc && audioSample < totalSamples && double(audioSample) / kRate < untilSec) {

@@ -25,6 +25,7 @@ struct ClipSpec {
     Audio audio = Audio::Tone;
     double toneDbfs = -20;  // peak of the tone
     QList<int> flashFrames; // with Audio::Beeps: a 1 kHz beep starts at each of these frames
+    double bedDbfs = -200;  // with Audio::Beeps: a steady 440 Hz tone under the beeps (-200: silence)
     QString profile = QStringLiteral("main");
 };
 
