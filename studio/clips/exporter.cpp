@@ -22,9 +22,6 @@ constexpr int kRate = 48000;
 constexpr int kAacPriming = 1024; // avenc_aac's encoder delay; qtmux in 1.22 writes no edit list for it
 constexpr double kTitleSeconds = 3.0;
 
-QString s3(double seconds) {
-    return QString::number(seconds, 'f', 3);
-}
 int even(double value) {
     return std::max(2, int(std::lround(value / 2)) * 2);
 }
