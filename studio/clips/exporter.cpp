@@ -227,7 +227,7 @@ void ExportJob::audioMain() {
 }
 
 std::optional<UserError> ExportJob::saveCover(const QString& output, const QString& cover) {
-    ReaderStream video{ReaderStream::Mode::Decoded, QStringLiteral("videoconvert ! jpegenc quality=90"), {}};
+    ReaderStream video{ReaderStream::Mode::Decoded, QStringLiteral("videoconvert ! jpegenc quality=90")};
     auto reader = MediaReader::open(output, video, {});
     if (!reader)
         return reader.error();
@@ -288,14 +288,13 @@ Result<ExportResult> ExportJob::run(OutputFile& output) {
     // Pass 2: decode, frame, encode.
     ReaderStream video;
     if (withVideo)
-        video = {ReaderStream::Mode::Decoded, QStringLiteral("videoconvert ! video/x-raw,format=I420"), {}};
+        video = {ReaderStream::Mode::Decoded, QStringLiteral("videoconvert ! video/x-raw,format=I420")};
     ReaderStream audio;
     if (withAudio)
         audio = {
             ReaderStream::Mode::Decoded,
             QStringLiteral("audioconvert ! audioresample ! audio/x-raw,format=F32LE,rate=48000,channels=2,"
-                           "layout=interleaved"),
-            {}};
+                           "layout=interleaved")};
     auto reader = MediaReader::open(source_.path, video, audio);
     if (!reader)
         return reader.error();

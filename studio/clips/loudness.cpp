@@ -204,8 +204,7 @@ Result<LoudnessFigures> measureLoudness(const QString& path, double inSec, doubl
                                         std::vector<float>* blockEnergies, int* blockFrames) {
     ReaderStream audio{ReaderStream::Mode::Decoded,
                        QStringLiteral("audioconvert ! audioresample ! audio/x-raw,format=F32LE,rate=48000,"
-                                      "channels=2,layout=interleaved"),
-                       {}};
+                                      "channels=2,layout=interleaved")};
     auto reader = MediaReader::open(path, {}, audio);
     if (!reader)
         return reader.error();

@@ -37,7 +37,7 @@ QString decoderFor(GstCaps* caps) {
 QString branchDescription(const ReaderStream& spec, const QString& decoder) {
     if (spec.mode == ReaderStream::Mode::Compressed)
         return QStringLiteral("%1 ! %2 ! %3").arg(QLatin1String(kQueue), spec.chain, QLatin1String(kSink));
-    return QStringLiteral("%1 ! %2 ! identity name=gate silent=true ! %3 ! %4")
+    return QStringLiteral("%1 ! %2 ! %3 ! %4")
         .arg(QLatin1String(kQueue), decoder, spec.chain, QLatin1String(kSink));
 }
 
@@ -64,12 +64,6 @@ MediaReader::~MediaReader() = default;
 bool MediaReader::has(Stream stream) const {
     const auto& branch = stream == Stream::Video ? video_ : audio_;
     return branch && branch->linked;
-}
-
-GstPadProbeReturn MediaReader::onKeepProbe(GstPad*, GstPadProbeInfo* info, gpointer data) {
-    auto* branch = static_cast<Branch*>(data);
-    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
-    return branch->spec.keep(buffer) ? GST_PAD_PROBE_OK : GST_PAD_PROBE_DROP;
 }
 
 void MediaReader::onPadAdded(GstElement*, GstPad* pad, gpointer data) {
@@ -112,14 +106,6 @@ void MediaReader::onPadAdded(GstElement*, GstPad* pad, gpointer data) {
     gst_bin_add(GST_BIN(pipeline), bin);
     branch->sink = gst_bin_get_by_name(GST_BIN(bin), "out");
     gst_object_unref(branch->sink); // the bin holds it
-    if (branch->spec.keep) {
-        gst::ElementPtr gate(gst_bin_get_by_name(GST_BIN(bin), "gate"));
-        if (gate) {
-            gst::PadPtr gatePad(gst_element_get_static_pad(gate.get(), "sink"));
-            gst_pad_add_probe(gatePad.get(), GST_PAD_PROBE_TYPE_BUFFER, &MediaReader::onKeepProbe, branch,
-                              nullptr);
-        }
-    }
     gst_element_sync_state_with_parent(bin);
     gst::PadPtr sinkPad(gst_element_get_static_pad(bin, "sink"));
     if (gst_pad_link(pad, sinkPad.get()) == GST_PAD_LINK_OK)
@@ -173,6 +159,14 @@ std::optional<UserError> MediaReader::seek(double startSec, double stopSec, GstS
 
 std::optional<UserError> MediaReader::play() {
     return pipeline_->setState(GST_STATE_PLAYING);
+}
+
+gst::SamplePtr MediaReader::preroll(Stream stream) {
+    Branch* branch = stream == Stream::Video ? video_.get() : audio_.get();
+    if (!branch || !branch->linked)
+        return nullptr;
+    GstSample* sample = gst_app_sink_try_pull_preroll(GST_APP_SINK(branch->sink), 0);
+    return sample ? inStreamTime(gst::SamplePtr(sample)) : nullptr;
 }
 
 std::optional<UserError> MediaReader::error() {

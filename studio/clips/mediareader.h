@@ -10,7 +10,6 @@
 #include "gstpipeline.h"
 
 #include <QString>
-#include <functional>
 #include <memory>
 
 namespace xz::clips {
@@ -20,9 +19,6 @@ struct ReaderStream {
     Mode mode = Mode::Off;
     // Compressed: elements after the parser (ending in the caps wanted). Decoded: elements after the decoder.
     QString chain;
-    // Decoded only: called on the streaming thread for each decoded buffer before `chain`; false drops it
-    // (so thumbnails convert only the frames they keep).
-    std::function<bool(GstBuffer*)> keep;
 };
 
 class MediaReader {
@@ -43,6 +39,8 @@ public:
     // The next sample of a stream, waiting for it; null at the end of the stream, on error or cancellation
     // (then error() or the token says which).
     gst::SamplePtr pull(Stream stream, const CancelToken& cancel);
+    // Paused reading: the one sample a stream prerolled after the last seek (thumbnails decode just that).
+    gst::SamplePtr preroll(Stream stream);
     std::optional<UserError> error();
 
 private:
@@ -50,7 +48,6 @@ private:
     explicit MediaReader(std::unique_ptr<GstPipeline> pipeline);
     static void onPadAdded(GstElement*, GstPad* pad, gpointer self);
     static gst::SamplePtr inStreamTime(gst::SamplePtr sample);
-    static GstPadProbeReturn onKeepProbe(GstPad*, GstPadProbeInfo* info, gpointer branch);
 
     std::unique_ptr<GstPipeline> pipeline_;
     QString path_;

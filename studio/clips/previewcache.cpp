@@ -60,35 +60,16 @@ Result<Filmstrip> PreviewCache::filmstrip(const QString& recording, double inter
                          recording};
     const int width =
         std::max(2, int(std::lround(double(height) * source->width / std::max(1, source->height) / 2)) * 2);
-    // Only keyframes are decoded (trick mode), and of those only one per interval is scaled and compressed.
-    struct Gate {
-        double interval;
-        double next = 0;
-    };
-    auto gate = std::make_shared<Gate>(Gate{intervalSec});
+    // One keyframe per step: a key-unit seek to the keyframe at or after each step, paused, so the decoder
+    // decodes exactly that picture; steps closer than the keyframes land on the same one and are skipped.
     ReaderStream video{
         ReaderStream::Mode::Decoded,
         QStringLiteral("videoconvert ! videoscale ! video/x-raw,width=%1,height=%2 ! jpegenc quality=80")
             .arg(width)
-            .arg(height),
-        [gate](GstBuffer* buffer) {
-            const double t = double(GST_BUFFER_PTS(buffer)) / GST_SECOND;
-            if (t + 0.001 < gate->next)
-                return false;
-            gate->next = t + gate->interval;
-            return true;
-        }};
+            .arg(height)};
     auto reader = MediaReader::open(recording, video, {});
     if (!reader)
         return reader.error();
-    gate->next = 0; // the seek prerolls again, from the first keyframe
-    if (auto error =
-            (*reader)->seek(0, -1,
-                            GstSeekFlags(GST_SEEK_FLAG_TRICKMODE | GST_SEEK_FLAG_TRICKMODE_KEY_UNITS |
-                                         GST_SEEK_FLAG_TRICKMODE_NO_AUDIO)))
-        return *error;
-    if (auto error = (*reader)->play())
-        return *error;
     const QString staging = dir + QStringLiteral("/.filmstrip-%1-%2.partial").arg(intervalSec).arg(height);
     QDir(staging).removeRecursively();
     if (!QDir().mkpath(staging))
@@ -96,11 +77,24 @@ Result<Filmstrip> PreviewCache::filmstrip(const QString& recording, double inter
     Filmstrip strip;
     strip.height = height;
     QJsonArray list;
-    while (gst::SamplePtr sample = (*reader)->pull(MediaReader::Stream::Video, cancel)) {
+    const double duration = source->durationSec > 0 ? source->durationSec : 1e9;
+    for (double step = 0; step < duration && !cancel.isCancelled(); step += intervalSec) {
+        double from = 0;
+        if (step > 0) {
+            from = strip.thumbs.isEmpty() ? step : std::max(step, strip.thumbs.last().timeSec + 0.001);
+            if (auto error = (*reader)->seek(from, -1,
+                                             GstSeekFlags(GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_AFTER)))
+                return *error;
+        }
+        gst::SamplePtr sample = (*reader)->preroll(MediaReader::Stream::Video);
+        if (!sample)
+            break; // past the last keyframe
         GstBuffer* buffer = gst_sample_get_buffer(sample.get());
         const double t = double(GST_BUFFER_PTS(buffer)) / GST_SECOND;
-        if (!strip.thumbs.isEmpty() && t <= strip.thumbs.last().timeSec)
-            continue; // the preroll's picture again
+        if (t + 0.0005 < from)
+            break; // no keyframe after the step: the demuxer fell back to the last one
+        if (!strip.thumbs.isEmpty() && t <= strip.thumbs.last().timeSec + 0.0005)
+            continue;
         const QString name = QStringLiteral("thumb-%1-%2.jpg")
                                  .arg(height)
                                  .arg(qint64(std::llround(t * 1000)), 9, 10, QLatin1Char('0'));
@@ -163,8 +157,7 @@ Result<Waveform> PreviewCache::waveform(const QString& recording, int bucketsPer
         return UserError{QStringLiteral("这个文件没有声音"), QStringLiteral("this file has no sound"),
                          recording};
     ReaderStream audio{ReaderStream::Mode::Decoded,
-                       QStringLiteral("audioconvert ! audio/x-raw,format=S16LE,layout=interleaved"),
-                       {}};
+                       QStringLiteral("audioconvert ! audio/x-raw,format=S16LE,layout=interleaved")};
     auto reader = MediaReader::open(recording, {}, audio);
     if (!reader)
         return reader.error();

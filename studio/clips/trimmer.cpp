@@ -115,6 +115,15 @@ private:
             videoCaps_.reset(gst_caps_ref(gst_sample_get_caps(sample.get())));
         return BufferPtr(gst_buffer_ref(gst_sample_get_buffer(sample.get())));
     }
+    bool isIdr(GstBuffer* buffer) const {
+        GstMapInfo map;
+        if (!gst_buffer_map(buffer, &map, GST_MAP_READ))
+            return false;
+        const bool idr =
+            accessUnitHasIdr(map.data, qsizetype(map.size), sourceConfig_ ? sourceConfig_->lengthSize : 4);
+        gst_buffer_unmap(buffer, &map);
+        return idr;
+    }
     void videoMain();
     void audioMain();
     Verdict judge(const std::vector<BufferPtr>& gop, GstBuffer* nextKey, bool reorders) const;
@@ -388,7 +397,7 @@ void TrimJob::videoMain() {
     sourceConfig_ = configOf(videoCaps_.get());
     const GstClockTimeDiff keyPts = ptsOf(first.get());
 
-    // The first GOP tells whether pictures are reordered and how far the next IDR is.
+    // The first GOP (up to the next IDR) tells whether pictures are reordered and where copying can start.
     std::vector<BufferPtr> gop;
     GstClockTimeDiff maxPts = -1;
     BufferPtr nextKey;
@@ -401,7 +410,10 @@ void TrimJob::videoMain() {
             ended = true;
             break;
         }
-        if (isKeyframe(buffer.get())) {
+        // The copied part starts at an IDR: other keyframes (x264 puts I-frames on scene cuts) are re-encoded
+        // with the head. A GOP is read for at most ten seconds.
+        if (isKeyframe(buffer.get()) &&
+            (isIdr(buffer.get()) || ptsOf(buffer.get()) - keyPts > 10 * GstClockTimeDiff(GST_SECOND))) {
             nextKey = std::move(buffer);
             break;
         }
@@ -575,12 +587,12 @@ void TrimJob::audioMain() {
 
 Result<TrimResult> TrimJob::run(OutputFile& output) {
     const bool withAudio = source_.hasAudio && source_.audioCodec == QLatin1String("aac");
-    ReaderStream video{
-        ReaderStream::Mode::Compressed, QStringLiteral("video/x-h264,stream-format=avc,alignment=au"), {}};
+    ReaderStream video{ReaderStream::Mode::Compressed,
+                       QStringLiteral("video/x-h264,stream-format=avc,alignment=au")};
     ReaderStream audio;
     if (withAudio)
-        audio = {
-            ReaderStream::Mode::Compressed, QStringLiteral("audio/mpeg,mpegversion=4,stream-format=raw"), {}};
+        audio = {ReaderStream::Mode::Compressed,
+                 QStringLiteral("audio/mpeg,mpegversion=4,stream-format=raw")};
     auto reader = MediaReader::open(source_.path, video, audio);
     if (!reader)
         return reader.error();

@@ -39,13 +39,13 @@ private slots:
         QCOMPARE(testing::makeClip(source_, spec), QString());
     }
 
-    void filmstripHoldsKeyframesAboutEveryInterval() {
+    void filmstripHoldsTheKeyframeAtOrAfterEachStep() {
         auto strip = clips::PreviewCache::filmstrip(source_, 5.0, 90, {});
         QVERIFY2(strip, qPrintable(strip.error().toString()));
         QList<double> times;
         for (const auto& thumb : strip->thumbs)
             times << thumb.timeSec;
-        QCOMPARE(times, (QList<double>{0, 6, 12, 18, 24}));
+        QCOMPARE(times, (QList<double>{0, 6, 10, 16, 20, 26})); // the keyframe at or after each 5 s step
         for (const auto& thumb : strip->thumbs) {
             const QImage image(thumb.file);
             QCOMPARE(image.height(), 90);
