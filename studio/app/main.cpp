@@ -1,4 +1,5 @@
 // xiaozhan: parses the subcommand and hands over to the part that does the work.
+#include "clipcommand.h"
 #include "commands.h"
 #include "gstcapture.h"
 #include "rundowncommand.h"
@@ -78,6 +79,10 @@ int main(int argc, char** argv) {
         return xz::app::runRemuxCommand(args);
     if (command == QLatin1String("devices"))
         return xz::app::runDevicesCommand(args);
+    if (command == QLatin1String("trim"))
+        return xz::clips::runTrimCommand(args);
+    if (command == QLatin1String("export"))
+        return xz::clips::runExportCommand(args);
     if (command == QLatin1String("upload"))
         return xz::upload::runUploadCommand(args);
     if (command == QLatin1String("rundown"))

@@ -1,0 +1,3 @@
+#include "clipslog.h"
+
+Q_LOGGING_CATEGORY(lcClips, "xiaozhan.clips")
