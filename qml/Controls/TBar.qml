@@ -29,8 +29,10 @@ Column {
         background: Rectangle {
             x: slider.leftPadding
             y: slider.topPadding + slider.availableHeight / 2 - height / 2
+            implicitWidth: 200
+            implicitHeight: 14
             width: slider.availableWidth
-            height: 14
+            height: implicitHeight
             radius: 7
             color: Theme.meterBack
             border.color: Theme.border
@@ -51,8 +53,8 @@ Column {
         handle: Rectangle {
             x: slider.leftPadding + slider.visualPosition * (slider.availableWidth - width)
             y: slider.topPadding + slider.availableHeight / 2 - height / 2
-            width: 28
-            height: 40
+            implicitWidth: 28
+            implicitHeight: 40
             radius: 5
             color: slider.pressed ? Theme.text : Theme.textDim
         }

@@ -6,7 +6,8 @@
 
 namespace xz::ui {
 
-MixerModel::MixerModel(live::Studio& studio, QObject* parent) : QAbstractListModel(parent), studio_(studio) {
+MixerModel::MixerModel(live::Studio& studio, QObject* parent, std::function<qint64()> nowMs)
+    : QAbstractListModel(parent), studio_(studio), nowMs_(std::move(nowMs)) {
     meterTimer_.setInterval(kMeterIntervalMs);
     connect(&meterTimer_, &QTimer::timeout, this, &MixerModel::sample);
     connect(&studio_, &live::Studio::showChanged, this, &MixerModel::reload);
@@ -135,7 +136,7 @@ void MixerModel::reload() {
 void MixerModel::sample() {
     if (strips_.empty())
         return;
-    const qint64 now = clock_.elapsed();
+    const qint64 now = nowMs_ ? nowMs_() : clock_.elapsed();
     for (size_t row = 0; row < strips_.size(); ++row) {
         Strip& strip = strips_[row];
         if (!strip.microphone)

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <map>
 
 namespace xz::live {
@@ -45,7 +46,8 @@ public:
     static constexpr int kSilentAfterMs = 10000;
     static constexpr int kMeterIntervalMs = 33;
 
-    explicit MixerModel(live::Studio& studio, QObject* parent = nullptr);
+    // `nowMs` is the clock silence is timed with (tests pass their own); empty: a monotonic clock.
+    explicit MixerModel(live::Studio& studio, QObject* parent = nullptr, std::function<qint64()> nowMs = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -60,6 +62,8 @@ public:
     void setShowLive(bool live);
     // Where a level sits on the meter (0 at the floor, 1 at 0 dBFS).
     static double meterPosition(double db);
+    // One reading of the meters (the timer calls it at display rate).
+    void sample();
 
 signals:
     void meteringChanged();
@@ -68,7 +72,6 @@ signals:
 
 private:
     void reload();
-    void sample();
 
     struct Strip {
         QString id; // empty: the program mix
@@ -82,6 +85,7 @@ private:
     std::vector<Strip> strips_;
     QTimer meterTimer_;
     QElapsedTimer clock_;
+    std::function<qint64()> nowMs_;
     bool showLive_ = false;
 };
 
