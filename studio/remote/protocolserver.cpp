@@ -1,6 +1,7 @@
 #include "protocolserver.h"
 
 #include "logging.h"
+#include "msgpack.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -35,18 +36,15 @@ bool isUnsigned(const QJsonValue& value, double maximum = 4294967295.0) {
     return number >= 0 && number <= maximum && std::floor(number) == number;
 }
 
-QString toJsonText(const QJsonObject& object) {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 ProtocolServer::ProtocolServer(const QString& password, const QString& obsVersion, Limits limits,
                                QObject* parent)
     : QObject(parent), auth_(password), obsVersion_(obsVersion), limits_(limits),
       server_(QStringLiteral("xiaozhan"), QWebSocketServer::NonSecureMode) {
-    // JSON only: a client that asks for obswebsocket.msgpack alone is not given it (the handshake says so).
-    server_.setSupportedSubprotocols({QStringLiteral("obswebsocket.json")});
+    // A client that asks for neither gets JSON, as from obs-websocket.
+    server_.setSupportedSubprotocols(
+        {QStringLiteral("obswebsocket.json"), QStringLiteral("obswebsocket.msgpack")});
     connect(&server_, &QWebSocketServer::newConnection, this, &ProtocolServer::onNewConnection);
     drainTimer_.setSingleShot(true);
     connect(&drainTimer_, &QTimer::timeout, this, &ProtocolServer::drain);
@@ -131,13 +129,12 @@ void ProtocolServer::onNewConnection() {
         Session* raw = session.get();
         sessions_.push_back(std::move(session));
         connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, raw](const QString& text) { onText(raw, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray&) {
-            close(*raw, CloseCode::MessageDecodeError,
-                  QStringLiteral("Your session encoding is set to Json, but a binary message was received."));
-        });
+                [this, raw](const QString& text) { onMessage(raw, text.toUtf8(), false); });
+        connect(socket, &QWebSocket::binaryMessageReceived, this,
+                [this, raw](const QByteArray& data) { onMessage(raw, data, true); });
         connect(socket, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); });
-        qCInfo(lcRemote).noquote() << "remote client connected from" << raw->peer();
+        qCInfo(lcRemote).noquote() << "remote client connected from" << raw->peer()
+                                   << (raw->msgpack ? "(MessagePack)" : "(JSON)");
 
         QJsonObject hello{{QStringLiteral("obsWebSocketVersion"), QLatin1String(kObsWebSocketVersion)},
                           {QStringLiteral("rpcVersion"), kRpcVersion}};
@@ -149,12 +146,17 @@ void ProtocolServer::onNewConnection() {
     }
 }
 
-void ProtocolServer::onText(Session* session, const QString& text) {
+void ProtocolServer::onMessage(Session* session, const QByteArray& message, bool binary) {
     if (session->closing || session->gone)
         return;
-    const qint64 bytes = text.size() * static_cast<qint64>(sizeof(QChar));
+    if (binary != session->msgpack)
+        return close(
+            *session, CloseCode::MessageDecodeError,
+            session->msgpack
+                ? QStringLiteral("Your session encoding is set to MsgPack, but a text message was received.")
+                : QStringLiteral("Your session encoding is set to Json, but a binary message was received."));
     if (static_cast<int>(session->queue.size()) >= limits_.maxQueuedMessages ||
-        session->queuedBytes + bytes > limits_.maxQueuedBytes) {
+        session->queuedBytes + message.size() > limits_.maxQueuedBytes) {
         qCWarning(lcRemote).noquote() << "remote client" << session->peer() << "sent requests faster than the"
                                       << "studio answers them; its queue is full";
         close(*session, CloseCode::PolicyViolated,
@@ -162,8 +164,8 @@ void ProtocolServer::onText(Session* session, const QString& text) {
                   .arg(limits_.maxQueuedMessages));
         return;
     }
-    session->queue.push_back(text);
-    session->queuedBytes += bytes;
+    session->queue.push_back(message);
+    session->queuedBytes += message.size();
     scheduleDrain();
 }
 
@@ -241,10 +243,10 @@ void ProtocolServer::drain() {
             if (session.batch) {
                 session.batch->runNext();
             } else {
-                const QString text = std::move(session.queue.front());
+                const QByteArray message = std::move(session.queue.front());
                 session.queue.pop_front();
-                session.queuedBytes -= text.size() * static_cast<qint64>(sizeof(QChar));
-                process(session, text);
+                session.queuedBytes -= message.size();
+                process(session, message);
             }
             finishBatch(session);
             --budget;
@@ -264,19 +266,30 @@ void ProtocolServer::drain() {
 
 // --- messages ----------------------------------------------------------------------------------------------
 
-void ProtocolServer::process(Session& session, const QString& text) {
+void ProtocolServer::process(Session& session, const QByteArray& bytes) {
     ++session.incomingMessages;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return close(session, CloseCode::MessageDecodeError,
-                     QStringLiteral("Unable to decode Json: %1 at offset %2")
-                         .arg(parseError.errorString())
-                         .arg(parseError.offset));
-    if (!document.isObject())
+    QJsonValue decoded;
+    if (session.msgpack) {
+        QString error;
+        const std::optional<QJsonValue> value = MsgPack::decode(bytes, &error);
+        if (!value)
+            return close(session, CloseCode::MessageDecodeError,
+                         QStringLiteral("Unable to decode MsgPack: %1").arg(error));
+        decoded = *value;
+    } else {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return close(session, CloseCode::MessageDecodeError,
+                         QStringLiteral("Unable to decode Json: %1 at offset %2")
+                             .arg(parseError.errorString())
+                             .arg(parseError.offset));
+        decoded = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    }
+    if (!decoded.isObject())
         return close(session, CloseCode::MessageDecodeError,
                      QStringLiteral("You sent a non-object payload."));
-    const QJsonObject message = document.object();
+    const QJsonObject message = decoded.toObject();
     if (!session.identified && message.contains(QStringLiteral("request-type")))
         return close(
             session, CloseCode::UnsupportedRpcVersion,
@@ -462,14 +475,20 @@ RequestResult ProtocolServer::execute(Session& session, const Request& given) {
 }
 
 void ProtocolServer::send(Session& session, OpCode op, const QJsonObject& data) {
-    sendText(session, toJsonText(QJsonObject{{QStringLiteral("op"), static_cast<int>(op)},
-                                             {QStringLiteral("d"), data}}));
+    const QJsonObject message{{QStringLiteral("op"), static_cast<int>(op)}, {QStringLiteral("d"), data}};
+    if (session.msgpack)
+        sendEncoded(session, {}, MsgPack::encode(message));
+    else
+        sendEncoded(session, QJsonDocument(message).toJson(QJsonDocument::Compact), {});
 }
 
-void ProtocolServer::sendText(Session& session, const QString& text) {
+void ProtocolServer::sendEncoded(Session& session, const QByteArray& json, const QByteArray& msgpack) {
     if (session.closing || session.gone)
         return;
-    session.socket()->sendTextMessage(text);
+    if (session.msgpack)
+        session.socket()->sendBinaryMessage(msgpack);
+    else
+        session.socket()->sendTextMessage(QString::fromUtf8(json));
     ++session.outgoingMessages;
 }
 
@@ -478,22 +497,28 @@ void ProtocolServer::sendText(Session& session, const QString& text) {
 void ProtocolServer::broadcast(uint32_t intent, const QString& eventType, const QJsonObject& eventData) {
     if (shutDown_)
         return;
-    QString text; // made once, for the first client that wants it
+    // Encoded once per encoding, for the first client that wants it.
+    QJsonObject message;
+    QByteArray json, msgpack;
     for (const auto& session : sessions_) {
         if (!session->identified || session->closing || session->gone || !(session->subscriptions & intent))
             continue;
         if (intent == subscription::InputVolumeMeters &&
             session->socket()->bytesToWrite() > limits_.maxMeterBacklogBytes)
             continue; // a slow client skips meter frames rather than piling them up
-        if (text.isEmpty()) {
+        if (message.isEmpty()) {
             QJsonObject d{{QStringLiteral("eventType"), eventType},
                           {QStringLiteral("eventIntent"), static_cast<double>(intent)}};
             if (!eventData.isEmpty())
                 d.insert(QStringLiteral("eventData"), eventData);
-            text = toJsonText(QJsonObject{{QStringLiteral("op"), static_cast<int>(OpCode::Event)},
-                                          {QStringLiteral("d"), d}});
+            message = QJsonObject{{QStringLiteral("op"), static_cast<int>(OpCode::Event)},
+                                  {QStringLiteral("d"), d}};
         }
-        sendText(*session, text);
+        if (session->msgpack && msgpack.isEmpty())
+            msgpack = MsgPack::encode(message);
+        if (!session->msgpack && json.isEmpty())
+            json = QJsonDocument(message).toJson(QJsonDocument::Compact);
+        sendEncoded(*session, json, msgpack);
     }
 }
 

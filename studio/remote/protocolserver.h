@@ -1,6 +1,8 @@
 // The obs-websocket protocol v5 over Qt WebSockets, on the thread that owns it (the main thread, next to
-// the Studio): Hello/Identify with authentication, Reidentify, requests and request batches dispatched to
-// registered handlers, events fanned out to the clients subscribed to them, and vendor requests/events.
+// the Studio), in both of its encodings (JSON text frames, or MessagePack binary frames when the client asks
+// for obswebsocket.msgpack, as obs-websocket-js does under Node.js): Hello/Identify with authentication,
+// Reidentify, requests and request batches dispatched to registered handlers, events fanned out to the
+// clients subscribed to them, and vendor requests/events.
 //
 // It knows nothing of the studio, so it is tested without libobs. Limits keep the show safe from any
 // client: messages over a size cap are refused by the socket (close 1009); each client's messages wait in a
@@ -78,12 +80,12 @@ signals:
 
 private:
     void onNewConnection();
-    void onText(Session* session, const QString& text);
+    void onMessage(Session* session, const QByteArray& message, bool binary);
     void onDisconnected(Session* session);
     void scheduleDrain();
     void drain();
     void reap();
-    void process(Session& session, const QString& text);
+    void process(Session& session, const QByteArray& message);
     void identify(Session& session, const QJsonObject& data);
     void reidentify(Session& session, const QJsonObject& data);
     void request(Session& session, const QJsonObject& data);
@@ -91,7 +93,7 @@ private:
     bool applySessionParameters(Session& session, const QJsonObject& data);
     RequestResult execute(Session& session, const Request& request);
     void send(Session& session, OpCode op, const QJsonObject& data);
-    void sendText(Session& session, const QString& text);
+    void sendEncoded(Session& session, const QByteArray& json, const QByteArray& msgpack);
     void close(Session& session, CloseCode code, const QString& reason);
     Session* find(QWebSocket* socket) const;
 

@@ -24,6 +24,8 @@ public:
     QString peer() const { return peer_; }
     QString challenge() const { return challenge_; }
 
+    // obswebsocket.msgpack: MessagePack in binary frames; otherwise JSON in text frames.
+    bool msgpack = false;
     bool identified = false;
     int rpcVersion = kRpcVersion;
     uint32_t subscriptions = subscription::All;
@@ -31,7 +33,8 @@ public:
     bool closing = false;
     bool gone = false;
 
-    std::deque<QString> queue; // messages received, not yet processed, in order
+    std::deque<QByteArray>
+        queue; // messages received (UTF-8 JSON or MessagePack), not yet processed, in order
     qint64 queuedBytes = 0;
     std::unique_ptr<RequestBatch> batch; // at most one runs per client, in order with its other messages
     quint64 incomingMessages = 0;

@@ -1,15 +1,22 @@
 #include "obsclient.h"
 
 #include "authenticator.h"
+#include "msgpack.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTest>
+#include <QWebSocketHandshakeOptions>
 
 namespace xz::remote::test {
 
-ObsClient::ObsClient() {
-    connect(&socket_, &QWebSocket::textMessageReceived, this, &ObsClient::onMessage);
+ObsClient::ObsClient(bool msgpack) : msgpack_(msgpack) {
+    connect(&socket_, &QWebSocket::textMessageReceived, this,
+            [this](const QString& text) { onMessage(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    connect(&socket_, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& data) {
+        QString error;
+        onMessage(MsgPack::decode(data, &error).value_or(QJsonValue()).toObject());
+    });
     connect(&socket_, &QWebSocket::disconnected, this, [this] {
         closed_ = true;
         closeCode_ = socket_.closeCode();
@@ -22,12 +29,14 @@ ObsClient::~ObsClient() {
 }
 
 bool ObsClient::open(quint16 port) {
-    socket_.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)));
+    QWebSocketHandshakeOptions options;
+    if (msgpack_)
+        options.setSubprotocols({QStringLiteral("obswebsocket.msgpack")});
+    socket_.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options);
     return QTest::qWaitFor([this] { return !hello_.isEmpty() || closed_; }, kTimeoutMs) && !hello_.isEmpty();
 }
 
-void ObsClient::onMessage(const QString& text) {
-    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+void ObsClient::onMessage(const QJsonObject& message) {
     const int op = message.value(QStringLiteral("op")).toInt(-1);
     const QJsonObject d = message.value(QStringLiteral("d")).toObject();
     switch (op) {
@@ -79,7 +88,10 @@ void ObsClient::sendText(const QString& text) {
 }
 
 void ObsClient::sendJson(const QJsonObject& message) {
-    sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    if (msgpack_)
+        socket_.sendBinaryMessage(MsgPack::encode(message));
+    else
+        sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 void ObsClient::sendRequest(const QString& requestId, const QString& type, const QJsonObject& data) {

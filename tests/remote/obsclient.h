@@ -20,7 +20,8 @@ public:
     static constexpr int kTimeoutMs = 30000;
     static constexpr uint32_t kAllEvents = 0x7FF;
 
-    ObsClient();
+    // msgpack: ask for obswebsocket.msgpack and speak MessagePack in binary frames (as Companion does).
+    explicit ObsClient(bool msgpack = false);
     ~ObsClient() override;
 
     // Connects and waits for Hello.
@@ -32,6 +33,7 @@ public:
     bool reidentify(uint32_t subscriptions);
 
     void sendText(const QString& text);
+    // In the session's encoding (JSON text or MessagePack binary).
     void sendJson(const QJsonObject& message);
     void sendRequest(const QString& requestId, const QString& type, const QJsonObject& data = {});
     // A request and its RequestResponse's data (empty when none came).
@@ -60,8 +62,9 @@ public:
     QWebSocket& socket() { return socket_; }
 
 private:
-    void onMessage(const QString& text);
+    void onMessage(const QJsonObject& message);
 
+    bool msgpack_;
     QWebSocket socket_;
     QJsonObject hello_;
     bool identified_ = false;

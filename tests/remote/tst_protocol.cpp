@@ -26,6 +26,9 @@ QJsonObject statusOf(const QJsonObject& response) {
 int codeOf(const QJsonObject& response) {
     return statusOf(response).value(QStringLiteral("code")).toInt();
 }
+QJsonObject eventDataOf(const std::optional<QJsonObject>& event) {
+    return event ? event->value(QStringLiteral("eventData")).toObject() : QJsonObject();
+}
 QJsonObject req(const QString& type, const QJsonObject& data = {}, const QJsonObject& extra = {}) {
     QJsonObject request = extra;
     request.insert(QStringLiteral("requestType"), type);
@@ -84,6 +87,8 @@ private slots:
     void malformedJsonANonObjectOrABinaryFrameIsClosedWith4002();
     void aMissingOrUnknownOpCodeIsClosedWith4006();
     void missingOrMistypedFieldsGetTheProtocolsCloseCodes();
+    void aMessagePackClientIsAnsweredInMessagePack();
+    void malformedMessagePackOrATextFrameOnAMessagePackSessionIsClosedWith4002();
     void unknownRequestsAnswer204AndTheConnectionStays();
     void requestFieldsAreCheckedWithTheProtocolsStatusCodes();
     void batchesRunInOrderAndHaltOnFailureStopsAtTheFirstFailure();
@@ -101,7 +106,8 @@ private slots:
 
 private:
     ProtocolServer& start(const QString& password, ProtocolServer::Limits limits = {});
-    std::unique_ptr<ObsClient> connected(bool identify = true, std::optional<uint32_t> subscriptions = {});
+    std::unique_ptr<ObsClient> connected(bool identify = true, std::optional<uint32_t> subscriptions = {},
+                                         bool msgpack = false);
 
     std::unique_ptr<ProtocolServer> server_;
     QString password_;
@@ -125,8 +131,9 @@ ProtocolServer& ProtocolTest::start(const QString& password, ProtocolServer::Lim
     return *server_;
 }
 
-std::unique_ptr<ObsClient> ProtocolTest::connected(bool identify, std::optional<uint32_t> subscriptions) {
-    auto client = std::make_unique<ObsClient>();
+std::unique_ptr<ObsClient> ProtocolTest::connected(bool identify, std::optional<uint32_t> subscriptions,
+                                                   bool msgpack) {
+    auto client = std::make_unique<ObsClient>(msgpack);
     if (!client->open(server_->port()))
         return nullptr;
     if (identify && !client->identify(password_, subscriptions))
@@ -327,6 +334,54 @@ void ProtocolTest::missingOrMistypedFieldsGetTheProtocolsCloseCodes() {
     textVersion->sendText(QStringLiteral(R"({"op": 1, "d": {"rpcVersion": "1"}})"));
     QVERIFY(textVersion->waitForClose());
     QCOMPARE(textVersion->closeCode(), 4004);
+}
+
+void ProtocolTest::aMessagePackClientIsAnsweredInMessagePack() {
+    auto packed = connected(true, std::nullopt, true);
+    auto json = connected();
+    QVERIFY(packed && json);
+    QCOMPARE(packed->socket().subprotocol(), QStringLiteral("obswebsocket.msgpack"));
+    const QJsonObject version = packed->request(QStringLiteral("GetVersion"));
+    QCOMPARE(codeOf(version), 100);
+    QCOMPARE(
+        version.value(QStringLiteral("responseData")).toObject().value(QStringLiteral("rpcVersion")).toInt(),
+        1);
+    QCOMPARE(packed->batch({req(QStringLiteral("Echo"), {{QStringLiteral("text"), QStringLiteral("包")}})})
+                 .value(QStringLiteral("results"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("responseData"))
+                 .toObject()
+                 .value(QStringLiteral("text"))
+                 .toString(),
+             QStringLiteral("包"));
+    // One event, each client in its own encoding.
+    json->request(QStringLiteral("BroadcastCustomEvent"),
+                  {{QStringLiteral("eventData"), QJsonObject{{QStringLiteral("n"), 3}}}});
+    QCOMPARE(
+        eventDataOf(packed->waitForEvent(QStringLiteral("CustomEvent"))).value(QStringLiteral("n")).toInt(),
+        3);
+    QCOMPARE(
+        eventDataOf(json->waitForEvent(QStringLiteral("CustomEvent"))).value(QStringLiteral("n")).toInt(), 3);
+}
+
+void ProtocolTest::malformedMessagePackOrATextFrameOnAMessagePackSessionIsClosedWith4002() {
+    const QList<QByteArray> inputs{QByteArray::fromHex("82a26f70"), QByteArray::fromHex("c1"),
+                                   QByteArray::fromHex("93010203"), QByteArray(200, '\x91')};
+    for (const QByteArray& input : inputs) {
+        auto client = connected(true, std::nullopt, true);
+        QVERIFY(client);
+        client->socket().sendBinaryMessage(input);
+        QVERIFY2(client->waitForClose(), input.toHex().constData());
+        QCOMPARE(client->closeCode(), 4002);
+    }
+    auto text = connected(true, std::nullopt, true);
+    QVERIFY(text);
+    text->sendText(QStringLiteral(R"({"op": 6, "d": {"requestType": "GetVersion", "requestId": "1"}})"));
+    QVERIFY(text->waitForClose());
+    QCOMPARE(text->closeCode(), 4002);
+    QVERIFY(text->closeReason().contains(QLatin1String("MsgPack")));
 }
 
 void ProtocolTest::unknownRequestsAnswer204AndTheConnectionStays() {

@@ -1,15 +1,16 @@
 // An independent judge for the studio's obs-websocket v5 server: obs-websocket-js (the client library
 // Bitfocus Companion and many scripts are built on) does what an operator's button would do.
-//   node judge.mjs ws://127.0.0.1:PORT PASSWORD SCENE
-// Prints one line of JSON with what it saw and exits 0, or prints {"error": ...} and exits 1.
-import OBSWebSocket from 'obs-websocket-js';
-
-const [url, password, scene] = process.argv.slice(2);
+//   node judge.mjs ws://127.0.0.1:PORT PASSWORD SCENE msgpack|json
+// Under Node.js the package's default export speaks MessagePack (what Companion gets); obs-websocket-js/json
+// speaks JSON. Prints one line of JSON with what it saw and exits 0, or prints {"error": ...} and exits 1.
+const [url, password, scene, encoding] = process.argv.slice(2);
+const { default: OBSWebSocket } = await import(encoding === 'json' ? 'obs-websocket-js/json' : 'obs-websocket-js');
 const withTimeout = (promise, what, ms = 30000) =>
     Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
 
 async function main() {
     const seen = {};
+    seen.protocol = new OBSWebSocket().protocol;
 
     // A wrong password must be refused the way OBS refuses it.
     const intruder = new OBSWebSocket();
