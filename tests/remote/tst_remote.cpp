@@ -272,13 +272,16 @@ void RemoteTest::aTakeFromPreviewSendsItsEventsInTheOrderTheStudioChanged() {
     for (const QJsonObject& event : control_->events()) {
         const QString type = event.value(QStringLiteral("eventType")).toString();
         const QJsonObject data = event.value(QStringLiteral("eventData")).toObject();
-        seen.append(type + QLatin1Char(':') +
-                    data.value(data.contains(QStringLiteral("sceneName")) ? QStringLiteral("sceneName")
-                                                                          : QStringLiteral("transitionName"))
-                        .toString());
+        // What each is about: a scene, a transition, or a duration.
+        QString about = data.value(QStringLiteral("sceneName")).toString() +
+                        data.value(QStringLiteral("transitionName")).toString();
+        if (data.contains(QStringLiteral("transitionDuration")))
+            about = QString::number(data.value(QStringLiteral("transitionDuration")).toInt());
+        seen.append(type + QLatin1Char(':') + about);
     }
     QCOMPARE(seen, QStringList({QStringLiteral("CurrentPreviewSceneChanged:camera"),
                                 QStringLiteral("CurrentSceneTransitionChanged:fade"),
+                                QStringLiteral("CurrentSceneTransitionDurationChanged:300"),
                                 QStringLiteral("SceneTransitionStarted:fade"),
                                 QStringLiteral("CurrentProgramSceneChanged:camera"),
                                 QStringLiteral("CurrentPreviewSceneChanged:red"),
