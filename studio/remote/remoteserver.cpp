@@ -50,6 +50,9 @@ std::optional<UserError> RemoteServer::start() {
 
 void RemoteServer::setRecordingFolder(const QString& directory) {
     requests_->setRecordingFolder(directory);
+    // The studio reports that folder's free space in its stats (GetStats' availableDiskSpace).
+    if (studio_)
+        studio_->setRecordingFolder(directory);
 }
 
 void RemoteServer::registerVendorRequest(const QString& vendorName, const QString& requestType,

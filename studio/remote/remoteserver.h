@@ -42,7 +42,8 @@ public:
     quint16 port() const { return protocol_.port(); }
     int clientCount() const { return protocol_.clientCount(); }
 
-    // Where StartRecord / ToggleRecord record (the app passes --record DIR or the settings' folder).
+    // Where StartRecord / ToggleRecord record (the app passes --record DIR or the settings' folder); also
+    // given to the Studio. Without it they record where the Studio was told to (Studio::setRecordingFolder).
     void setRecordingFolder(const QString& directory);
 
     // CallVendorRequest {vendorName, requestType, requestData} runs `handler` with requestData and answers

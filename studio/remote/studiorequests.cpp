@@ -548,12 +548,7 @@ RequestResult StudioRequests::startRecord(const Request&) {
         return RequestResult::error(
             RequestStatus::OutputRunning,
             QStringLiteral("上一段录像还在收尾 / the last recording is still being finished"));
-    if (recordingFolder_.isEmpty())
-        return RequestResult::error(
-            RequestStatus::OutputDisabled,
-            QStringLiteral("没有设置录像文件夹（--record 或设置里的录像文件夹） / no "
-                           "recording folder was given (--record DIR or the settings' "
-                           "recording folder)"));
+    // No folder given here: the studio's own (the settings'), or its plain refusal when it has none either.
     if (auto error = studio_.startRecording(recordingFolder_))
         return refused(RequestStatus::RequestProcessingFailed, *error);
     return RequestResult::ok();

@@ -13,7 +13,8 @@ class StudioRequests {
 public:
     StudioRequests(live::Studio& studio, ProtocolServer& server);
 
-    // StartRecord records here (the app passes --record DIR or the settings' folder).
+    // StartRecord records here (the app passes --record DIR or the settings' folder); empty: the folder the
+    // Studio was given (Studio::setRecordingFolder).
     void setRecordingFolder(const QString& directory) { recordingFolder_ = directory; }
 
 private:

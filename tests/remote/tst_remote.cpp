@@ -627,9 +627,12 @@ void RemoteTest::recordingStartsStopsAndTogglesIntoTheFolderGiven() {
     QCOMPARE(idle.value(QStringLiteral("outputTimecode")).toString(), QStringLiteral("00:00:00.000"));
     QCOMPARE(codeOf(control_->request(QStringLiteral("StopRecord"))), 501);
     const QJsonObject noFolder = control_->request(QStringLiteral("StartRecord"));
-    QCOMPARE(codeOf(noFolder), 504);
-    QVERIFY(
-        statusOf(noFolder).value(QStringLiteral("comment")).toString().contains(QLatin1String("--record")));
+    QCOMPARE(codeOf(noFolder), 702); // the studio's own reason: it has no folder either
+    QVERIFY2(statusOf(noFolder)
+                 .value(QStringLiteral("comment"))
+                 .toString()
+                 .contains(QLatin1String("no recording folder")),
+             qPrintable(statusOf(noFolder).value(QStringLiteral("comment")).toString()));
 
     server_->setRecordingFolder(recordings_.path());
     QCOMPARE(codeOf(control_->request(QStringLiteral("StartRecord"))), 100);
