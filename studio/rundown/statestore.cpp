@@ -165,8 +165,8 @@ std::optional<SavedState> StateStore::fromJson(const QJsonObject& json) {
 
 std::optional<UserError> StateStore::save(const RundownTimer& timer, const QString& fingerprint,
                                           qint64 nowMs) const {
-    return xz::AtomicFile::write(path_,
-                             QJsonDocument(toJson(timer, fingerprint, nowMs)).toJson(QJsonDocument::Compact));
+    return xz::AtomicFile::write(
+        path_, QJsonDocument(toJson(timer, fingerprint, nowMs)).toJson(QJsonDocument::Compact));
 }
 
 std::optional<SavedState> StateStore::load() const {

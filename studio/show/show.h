@@ -103,7 +103,7 @@ struct Show {
     QList<Transition> transitions;
     QString defaultTransitionId;
     QString standbySceneId; // the show's own "please stand by" scene; empty = the studio's built-in slate
-    QString filePath; // absolute path of the file it was loaded from
+    QString filePath;       // absolute path of the file it was loaded from
 
     const Source* findSource(const QString& sourceId) const;
     const Scene* findScene(const QString& sceneId) const;

@@ -35,7 +35,8 @@ struct Geometry {
 };
 
 std::optional<Geometry> windowGeometry(const QString& window) {
-    const QString shell = run(QStringLiteral("xdotool"), {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
+    const QString shell = run(QStringLiteral("xdotool"),
+                              {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
     Geometry g;
     const auto value = [&](const char* key) {
         const QRegularExpression re(QStringLiteral("%1=(\\d+)").arg(QLatin1String(key)));
@@ -55,23 +56,43 @@ QImage grab(const Geometry& g, const QString& saveAs) {
     int code = 0;
     run(QStringLiteral("ffmpeg"),
         {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-         QStringLiteral("x11grab"), QStringLiteral("-video_size"), QStringLiteral("%1x%2").arg(g.width).arg(g.height),
-         QStringLiteral("-i"), QStringLiteral("%1+%2,%3").arg(qEnvironmentVariable("DISPLAY")).arg(g.x).arg(g.y),
+         QStringLiteral("x11grab"), QStringLiteral("-video_size"),
+         QStringLiteral("%1x%2").arg(g.width).arg(g.height), QStringLiteral("-i"),
+         QStringLiteral("%1+%2,%3").arg(qEnvironmentVariable("DISPLAY")).arg(g.x).arg(g.y),
          QStringLiteral("-frames:v"), QStringLiteral("1"), saveAs},
         &code);
     return code == 0 ? QImage(saveAs).convertToFormat(QImage::Format_RGB32) : QImage();
 }
 
-// The bounding box of the label strip of a monitor: pixels of the strip's colour in the given area.
+// The bounding box of the label strip of a monitor. The monitor's frame has the strip's colour too, so a row
+// belongs to the strip when its longest run of that colour spans part of the monitor, not all of it (the
+// frame's top edge) and not a few pixels (its sides).
 QRect stripBox(const QImage& image, const QRect& area, const QColor& colour) {
+    const auto matches = [&](int x, int y) {
+        const QColor c = image.pixelColor(x, y);
+        return qAbs(c.red() - colour.red()) < 12 && qAbs(c.green() - colour.green()) < 12 &&
+               qAbs(c.blue() - colour.blue()) < 12;
+    };
     QRect box;
-    for (int y = area.top(); y <= area.bottom() && y < image.height(); ++y)
-        for (int x = area.left(); x <= area.right() && x < image.width(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            if (qAbs(c.red() - colour.red()) < 12 && qAbs(c.green() - colour.green()) < 12 &&
-                qAbs(c.blue() - colour.blue()) < 12)
-                box = box.united(QRect(x, y, 1, 1));
+    const int right = std::min(area.right(), image.width() - 1);
+    for (int y = area.top(); y <= area.bottom() && y < image.height(); ++y) {
+        int bestStart = 0, bestLength = 0;
+        for (int x = area.left(); x <= right;) {
+            if (!matches(x, y)) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x <= right && matches(x, y))
+                ++x;
+            if (x - start > bestLength) {
+                bestStart = start;
+                bestLength = x - start;
+            }
         }
+        if (bestLength > area.width() / 8 && bestLength < area.width() * 7 / 10)
+            box = box.united(QRect(bestStart, y, bestLength, 1));
+    }
     return box;
 }
 
@@ -130,7 +151,8 @@ private slots:
 };
 
 void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecording() {
-    QVERIFY2(!qEnvironmentVariable("DISPLAY").isEmpty(), "this test needs an X display (./dev test provides one)");
+    QVERIFY2(!qEnvironmentVariable("DISPLAY").isEmpty(),
+             "this test needs an X display (./dev test provides one)");
     QTemporaryDir home;
     QTemporaryDir recordings;
     const QString artifacts = QStringLiteral(XZ_ARTIFACTS_DIR);
@@ -140,9 +162,10 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XIAOZHAN_HOME"), home.path());
     app.setProcessEnvironment(environment);
-    app.start(QStringLiteral(XIAOZHAN_BINARY), {QStringLiteral("live"), QStringLiteral("--show"), QStringLiteral("cooking"),
-                                                 QStringLiteral("--record"), recordings.path(), QStringLiteral("--duration"),
-                                                 QStringLiteral("30")});
+    app.start(QStringLiteral(XIAOZHAN_BINARY),
+              {QStringLiteral("live"), QStringLiteral("--show"), QStringLiteral("cooking"),
+               QStringLiteral("--record"), recordings.path(), QStringLiteral("--duration"),
+               QStringLiteral("45")});
     QVERIFY(app.waitForStarted());
     auto stop = qScopeGuard([&] {
         if (app.state() != QProcess::NotRunning) {
@@ -158,8 +181,8 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     QVERIFY(QTest::qWaitFor(
         [&] {
             readErr();
-            window = run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--name"),
-                                                     QStringLiteral("齐悦美食汇")})
+            window = run(QStringLiteral("xdotool"),
+                         {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("齐悦美食汇")})
                          .section(QLatin1Char('\n'), 0, 0);
             return !window.isEmpty() || app.state() == QProcess::NotRunning;
         },
@@ -180,8 +203,9 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
                      before = grab(*geometry, artifacts + QStringLiteral("/surface-start.png"));
                      previewStrip = stripBox(before, QRect(0, 0, geometry->width / 2, geometry->height / 2),
                                              QColor(0x2f, 0xb3, 0x5a));
-                     programStrip = stripBox(before, QRect(geometry->width / 2, 0, geometry->width / 2, geometry->height / 2),
-                                             QColor(0xe0, 0x30, 0x2b));
+                     programStrip = stripBox(
+                         before, QRect(geometry->width / 2, 0, geometry->width / 2, geometry->height / 2),
+                         QColor(0xe0, 0x30, 0x2b));
                      return !previewStrip.isEmpty() && !programStrip.isEmpty();
                  },
                  60000),
@@ -198,12 +222,19 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     // Real key events to the focused window: 3, then Space.
     run(QStringLiteral("xdotool"), {QStringLiteral("windowfocus"), QStringLiteral("--sync"), window});
     run(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("3")});
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            readErr();
-            return stderrText.contains(QLatin1String("xz.engine: take")) || app.state() == QProcess::NotRunning;
-        },
-        1)); // nothing yet: 3 only previews
+    // 3 puts the stove scene in preview: the preview monitor changes, and nothing is taken.
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     readErr();
+                     const QImage now = grab(*geometry, artifacts + QStringLiteral("/surface-after-3.png"));
+                     return regionDifference(before, now,
+                                             QRect(0, previewStrip.bottom() + 10, geometry->width / 2 - 20,
+                                                   geometry->height / 3)) > 20 ||
+                            app.state() == QProcess::NotRunning;
+                 },
+                 60000),
+             qPrintable(stderrText.right(2000)));
+    readErr();
     QVERIFY2(!stderrText.contains(QLatin1String("xz.engine: take")), "3 alone must not take");
     run(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("space")});
     QVERIFY2(QTest::qWaitFor(
@@ -220,12 +251,13 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
         [&] {
             after = grab(*geometry, artifacts + QStringLiteral("/surface-after-take.png"));
             return regionDifference(before, after,
-                                    QRect(geometry->width / 2, programStrip.bottom() + 10, geometry->width / 2 - 20,
-                                          geometry->height / 3)) > 20;
+                                    QRect(geometry->width / 2, programStrip.bottom() + 10,
+                                          geometry->width / 2 - 20, geometry->height / 3)) > 20;
         },
         60000));
-    const QRect newProgramStrip = stripBox(after, QRect(geometry->width / 2, 0, geometry->width / 2, geometry->height / 2),
-                                           QColor(0xe0, 0x30, 0x2b));
+    const QRect newProgramStrip =
+        stripBox(after, QRect(geometry->width / 2, 0, geometry->width / 2, geometry->height / 2),
+                 QColor(0xe0, 0x30, 0x2b));
     QVERIFY(glyphMatch(after, newProgramStrip, QStringLiteral("节目 / PROGRAM")) > 0.6);
     QVERIFY(regionDifference(before, after, topHalf) > 1);
 
@@ -236,15 +268,20 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     const QJsonObject summary = QJsonDocument::fromJson(app.readAllStandardOutput().trimmed()).object();
     QCOMPARE(summary.value(QStringLiteral("programScene")).toString(), QStringLiteral("stove"));
     QVERIFY(summary.value(QStringLiteral("takes")).toInt() >= 1);
-    const QString recording =
-        summary.value(QStringLiteral("recordings")).toArray().first().toObject().value(QStringLiteral("path")).toString();
+    const QString recording = summary.value(QStringLiteral("recordings"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("path"))
+                                  .toString();
     QVERIFY2(decodableSeconds(recording) > 5, qPrintable(recording));
     // The recording's last second is the stove scene: the overhead camera's orange test-pattern band.
     const QString lastFrame = artifacts + QStringLiteral("/surface-recording-end.png");
     int code = 0;
-    run(QStringLiteral("ffmpeg"), {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"),
-                                   QStringLiteral("-sseof"), QStringLiteral("-1"), QStringLiteral("-i"), recording,
-                                   QStringLiteral("-frames:v"), QStringLiteral("1"), lastFrame},
+    run(QStringLiteral("ffmpeg"),
+        {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-sseof"),
+         QStringLiteral("-1"), QStringLiteral("-i"), recording, QStringLiteral("-frames:v"),
+         QStringLiteral("1"), lastFrame},
         &code);
     QCOMPARE(code, 0);
     const QImage end(lastFrame);
@@ -253,5 +290,5 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     stop.dismiss();
 }
 
-QTEST_GUILESS_MAIN(SurfaceTest)
+QTEST_MAIN(SurfaceTest)
 #include "tst_surface.moc"
