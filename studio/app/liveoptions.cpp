@@ -39,11 +39,14 @@ QString LiveOptions::usage() {
     return QStringLiteral(
         "用法 / usage: xiaozhan live --show NAME|FILE [--headless] [--record DIR] [--stream URL]...\n"
         "              [--duration SECONDS] [--cycle-scenes SECONDS] [--camera ID=PIPELINE]... [--remux]\n"
+        "              [--rundown FILE|NAME [--auto-advance]]\n"
+        "              [--control-port PORT [--control-password PW] [--control-address ADDR]]\n"
         "  NAME: sitcom, cooking, first-aid, stage    URL: rtmp://server/app/key (rtmps too)");
 }
 
 std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* error) {
     LiveOptions options;
+    std::optional<QString> controlPort, controlPassword, controlAddress;
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString option = args[i];
         QString value;
@@ -63,14 +66,19 @@ std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* 
             }
             return args[++i];
         };
-        if (option == QLatin1String("--headless") || option == QLatin1String("--remux")) {
-            (option == QLatin1String("--headless") ? options.headless : options.remux) = true;
+        if (option == QLatin1String("--headless") || option == QLatin1String("--remux") ||
+            option == QLatin1String("--auto-advance")) {
+            (option == QLatin1String("--headless") ? options.headless
+             : option == QLatin1String("--remux")  ? options.remux
+                                                   : options.autoAdvance) = true;
             continue;
         }
-        const bool known = option == QLatin1String("--show") || option == QLatin1String("--record") ||
-                           option == QLatin1String("--stream") || option == QLatin1String("--duration") ||
-                           option == QLatin1String("--cycle-scenes") || option == QLatin1String("--camera") ||
-                           option == QLatin1String("--rundown");
+        const bool known =
+            option == QLatin1String("--show") || option == QLatin1String("--record") ||
+            option == QLatin1String("--stream") || option == QLatin1String("--duration") ||
+            option == QLatin1String("--cycle-scenes") || option == QLatin1String("--camera") ||
+            option == QLatin1String("--rundown") || option == QLatin1String("--control-port") ||
+            option == QLatin1String("--control-password") || option == QLatin1String("--control-address");
         if (!known) {
             // A stream URL typed without --stream lands here: it carries a key, so it is redacted.
             const QString shown =
@@ -110,13 +118,33 @@ std::optional<LiveOptions> LiveOptions::parse(const QStringList& args, QString* 
             }
             options.cameras.append(camera);
         } else if (option == QLatin1String("--rundown")) {
-            if (*taken != QLatin1String("auto")) {
-                *error =
-                    QStringLiteral("--rundown 只接受 auto，而不是“%1” / --rundown takes 'auto', not '%1'")
-                        .arg(*taken);
-                return std::nullopt;
-            }
             options.rundown = *taken;
+        } else if (option == QLatin1String("--control-port")) {
+            controlPort = *taken;
+        } else if (option == QLatin1String("--control-password")) {
+            controlPassword = *taken;
+        } else if (option == QLatin1String("--control-address")) {
+            controlAddress = *taken;
+        }
+    }
+    if (options.autoAdvance && options.rundown.isEmpty()) {
+        *error = QStringLiteral("--auto-advance 需要和 --rundown 一起用 / --auto-advance needs --rundown");
+        return std::nullopt;
+    }
+    if (!controlPort) {
+        if (controlPassword || controlAddress) {
+            *error = QStringLiteral("%1 需要和 --control-port 一起用 / %1 needs --control-port")
+                         .arg(controlPassword ? QStringLiteral("--control-password")
+                                              : QStringLiteral("--control-address"));
+            return std::nullopt;
+        }
+    } else {
+        std::optional<UserError> problem;
+        options.control = remote::ControlSettings::parse(*controlPort, controlPassword.value_or(QString()),
+                                                         controlAddress.value_or(QString()), &problem);
+        if (!options.control) {
+            *error = problem->toString();
+            return std::nullopt;
         }
     }
     if (options.show.isEmpty()) {

@@ -2,6 +2,8 @@
 // half-started show. Errors name the option and the value that was wrong.
 #pragma once
 
+#include "controlsettings.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -29,8 +31,11 @@ struct LiveOptions {
     double durationSec = 0;    // 0 = until stopped
     double cycleScenesSec = 0; // 0 = no automatic takes
     QList<CameraOverride> cameras;
-    QString rundown;    // "auto" or empty
-    bool remux = false; // after a clean stop, also write an .mp4 next to each .mkv
+    QString rundown;          // FILE or NAME (scenes/NAME/rundown.json); empty = no rundown
+    bool autoAdvance = false; // every segment ends as `next` (rehearsals, unattended loops, demos)
+    bool remux = false;       // after a clean stop, also write an .mp4 next to each .mkv
+    // The obs-websocket server (--control-port ...); none without --control-port. The password is a secret.
+    std::optional<remote::ControlSettings> control;
 
     // On failure returns nullopt and sets error to a bilingual message naming the option.
     static std::optional<LiveOptions> parse(const QStringList& args, QString* error);

@@ -1,11 +1,18 @@
 #include "livesession.h"
 
+#include "eventlog.h"
 #include "gstcapture.h"
+#include "markerssidecar.h"
 #include "obsruntime.h"
 #include "paths.h"
+#include "remoteserver.h"
+#include "rundownloader.h"
+#include "rundownvendor.h"
 #include "showloader.h"
+#include "statestore.h"
 #include "streamtarget.h"
 #include "studio.h"
+#include "studiorundown.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -76,10 +83,10 @@ bool LiveSession::prepare() {
                                  .arg(camera.cameraId, problem->messageZh, problem->messageEn) +
                              QStringLiteral(" (") + problem->detail + QLatin1Char(')'));
     }
-    if (!options_.rundown.isEmpty())
-        warnings_.append(
-            QStringLiteral("串联单功能尚未完成，--rundown 被忽略 / the rundown is not available yet; "
-                           "--rundown is ignored"));
+    if (!loadRundown()) {
+        fatal_ = true;
+        return false;
+    }
     for (const QString& url : options_.streamUrls) {
         std::optional<engine::EngineError> error;
         if (!engine::StreamTarget::parse(url, &error))
@@ -108,6 +115,8 @@ bool LiveSession::start() {
     connect(studio_.get(), &live::Studio::alert, this,
             [](const QString& message) { printErr(QStringLiteral("错误 / error: ") + message); });
     studio_->setRemuxAfterRecording(options_.remux);
+    // The rundown first, so that it hears of the recording from its first frame.
+    startRundown();
     // A recording that cannot start is reported; the streams still go out.
     if (!options_.recordDir.isEmpty())
         if (auto failure = studio_->startRecording(options_.recordDir))
@@ -123,6 +132,8 @@ bool LiveSession::start() {
             addError(failure->toString());
     }
 
+    startRemoteControl();
+
     clock_.start();
     started_ = true;
     if (options_.durationSec > 0)
@@ -137,6 +148,72 @@ bool LiveSession::start() {
                  .arg(show_.canvas.fps)
                  .arg(studio_->programScene()));
     return true;
+}
+
+// The rundown file is checked against the show that runs (its scenes and captions must exist in it).
+bool LiveSession::loadRundown() {
+    if (options_.rundown.isEmpty())
+        return true;
+    const QString path = rundown::RundownLoader::resolveRundownPath(options_.rundown, paths::scenesDir());
+    const rundown::RundownLoadResult loaded = rundown::RundownLoader::loadFile(
+        path, show::ShowLoader::resolveShowPath(options_.show, paths::scenesDir()));
+    if (!loaded.ok()) {
+        for (const rundown::FileError& error : loaded.errors)
+            addError(error.toString());
+        return false;
+    }
+    rundown_ = std::make_unique<rundown::Rundown>(*loaded.rundown);
+    return true;
+}
+
+void LiveSession::startRundown() {
+    if (!rundown_)
+        return;
+    rundown::EngineOptions engineOptions;
+    engineOptions.showId = show_.id;
+    engineOptions.statePath = rundown::StateStore::defaultPath();
+    engineOptions.logPath = rundown::EventLog::defaultPath(show_.id, QDateTime::currentMSecsSinceEpoch(),
+                                                           QTimeZone::systemTimeZone());
+    engineOptions.autoAdvance = options_.autoAdvance;
+    rundownRun_ = std::make_unique<live::StudioRundown>(*studio_, *rundown_, engineOptions);
+    connect(&rundownRun_->engine(), &rundown::RundownEngine::problem, this,
+            [](const UserError& error) { printErr(QStringLiteral("注意 / warning: ") + error.toString()); });
+    const bool resumed = rundownRun_->engine().resumeSavedState();
+    // A rehearsal or an unattended loop has no one to start it: the first segment goes on air with the show.
+    if (!resumed && options_.autoAdvance)
+        if (std::optional<UserError> error = rundownRun_->engine().advance())
+            printErr(QStringLiteral("注意 / warning: ") + error->toString());
+    const rundown::RundownTimer& timer = rundownRun_->engine().timer();
+    printErr(QStringLiteral("串联单 / rundown: 《%1》 %2 段 / segments%3")
+                 .arg(rundown_->title)
+                 .arg(rundown_->segments.size())
+                 .arg(resumed ? QStringLiteral("，从第 %1 段继续 / resumed at segment %1")
+                                    .arg(timer.currentIndex() + 1)
+                              : QString()));
+}
+
+void LiveSession::startRemoteControl() {
+    if (!options_.control)
+        return;
+    remote_ = std::make_unique<remote::RemoteServer>(*studio_, *options_.control);
+    if (!options_.recordDir.isEmpty())
+        remote_->setRecordingFolder(options_.recordDir);
+    if (rundownRun_)
+        remote::serveRundown(*remote_, rundownRun_->controller());
+    if (std::optional<UserError> error = remote_->start()) {
+        addError(error->toString());
+        remote_.reset();
+        return;
+    }
+    printErr(QStringLiteral("遥控 / remote control: ws://%1:%2%3")
+                 .arg(options_.control->address.toString())
+                 .arg(remote_->port())
+                 .arg(options_.control->password.isEmpty() ? QStringLiteral("（无密码 / no password）")
+                                                           : QString()));
+}
+
+rundown::RundownController* LiveSession::rundownController() const {
+    return rundownRun_ ? &rundownRun_->controller() : nullptr;
 }
 
 void LiveSession::takeNextScene() {
@@ -185,6 +262,8 @@ void LiveSession::stop() {
     durationTimer_.stop();
     cycleTimer_.stop();
     statusTimer_.stop();
+    // Remote clients hear that the show ends before the outputs close.
+    remote_.reset();
     // Outputs finish on libobs' threads; the event loop runs meanwhile so their news arrives.
     studio_->stopAllOutputs();
     if (studio_->outputsBusy()) {
@@ -199,7 +278,27 @@ void LiveSession::stop() {
         QTimer::singleShot(kFinishTimeoutMs, &finishing, &QEventLoop::quit);
         finishing.exec();
     }
+    // The rundown closes its segment and markers while the studio's recording clock still answers.
+    QJsonObject rundownSummary;
+    QStringList markerFiles;
+    if (rundownRun_) {
+        rundownSummary = rundownRun_->engine().summary();
+        markerFiles = rundownRun_->engine().markerFiles();
+    }
     finalSummary_ = studio_->summary();
+    if (rundownRun_) {
+        finalSummary_.insert(QStringLiteral("rundown"), rundownSummary);
+        QJsonArray recordings = finalSummary_.value(QStringLiteral("recordings")).toArray();
+        for (QJsonValueRef entry : recordings) {
+            QJsonObject recording = entry.toObject();
+            const QString sidecar =
+                rundown::MarkersSidecar::pathFor(recording.value(QStringLiteral("path")).toString());
+            if (markerFiles.contains(sidecar))
+                recording.insert(QStringLiteral("markers"), sidecar);
+            entry = recording;
+        }
+        finalSummary_.insert(QStringLiteral("recordings"), recordings);
+    }
     // The summary's errors are the studio's (outputs that failed) plus what this run could not do.
     QJsonArray allErrors = QJsonArray::fromStringList(errors_);
     for (const QString& error : studio_->errors())
@@ -213,6 +312,7 @@ void LiveSession::stop() {
     errors_.clear();
     for (const QJsonValue& error : allErrors)
         errors_.append(error.toString());
+    rundownRun_.reset();
     studio_.reset();
     finalSummary_.insert(QStringLiteral("libobsLeaks"),
                          static_cast<qint64>(engine::ObsRuntime::allocationsLeftAfterShutdown()));

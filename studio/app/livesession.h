@@ -15,7 +15,15 @@
 
 namespace xz::live {
 class Studio;
+class StudioRundown;
+} // namespace xz::live
+namespace xz::remote {
+class RemoteServer;
 }
+namespace xz::rundown {
+class RundownController;
+struct Rundown;
+} // namespace xz::rundown
 
 namespace xz::app {
 
@@ -36,6 +44,9 @@ public:
 
     // The running studio (null before start() and after stop()), for the control surface.
     live::Studio* studio() const { return studio_.get(); }
+    // The rundown it runs (--rundown), null without one; the remote-control server (--control-port).
+    rundown::RundownController* rundownController() const;
+    remote::RemoteServer* remoteServer() const { return remote_.get(); }
     const show::Show& show() const { return show_; }
     QJsonObject summary() const;
     QStringList errors() const;
@@ -50,10 +61,17 @@ private:
     void takeNextScene();
     void printStatus();
     void addError(const QString& message);
+    bool loadRundown();
+    void startRundown();
+    void startRemoteControl();
 
     LiveOptions options_;
     show::Show show_;
+    std::unique_ptr<rundown::Rundown> rundown_; // loaded by prepare(), run by start()
+    // Destroyed before the studio: they drive it.
     std::unique_ptr<live::Studio> studio_;
+    std::unique_ptr<live::StudioRundown> rundownRun_;
+    std::unique_ptr<remote::RemoteServer> remote_;
     QTimer durationTimer_;
     QTimer cycleTimer_;
     QTimer statusTimer_;

@@ -1,8 +1,8 @@
 #include "protocolserver.h"
 
+#include "clientsession.h"
 #include "logging.h"
 #include "msgpack.h"
-#include "session.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -25,6 +25,8 @@ public:
     LiveRun finish(int timeoutMs = 120000);
     // Waits until stderr contains `text` (the studio's progress lines), up to timeoutMs.
     bool waitForStderr(const QString& text, int timeoutMs = 30000);
+    // What stderr said so far (as read by waitForStderr).
+    QString stderrSoFar() const { return QString::fromUtf8(stderr_); }
     void sendSignal(int signalNumber);
     // SIGKILL the studio and its muxer helper at once, as a power cut or crash would.
     void killHard();

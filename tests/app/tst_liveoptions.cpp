@@ -13,15 +13,38 @@ private slots:
     void rejectsBadValuesNamingTheOption_data();
     void rejectsBadValuesNamingTheOption();
     void aStreamUrlTypedWithoutItsOptionIsRedactedInTheError();
+    void remoteControlListensOnThisComputerOnlyUnlessAskedOtherwise();
+    void aControlPasswordNeverAppearsInAnError();
 };
 
 void LiveOptionsTest::parsesTheWholeContract() {
     QString error;
-    const auto options = LiveOptions::parse(
-        {"--show", "cooking", "--headless", "--record", "/tmp/r", "--stream", "rtmp://a/live/k1", "--stream",
-         "rtmps://b/app/k2", "--duration", "90", "--cycle-scenes", "7.5", "--camera",
-         "cam-host=v4l2src device=/dev/video0", "--rundown", "auto", "--remux"},
-        &error);
+    const auto options = LiveOptions::parse({"--show",
+                                             "cooking",
+                                             "--headless",
+                                             "--record",
+                                             "/tmp/r",
+                                             "--stream",
+                                             "rtmp://a/live/k1",
+                                             "--stream",
+                                             "rtmps://b/app/k2",
+                                             "--duration",
+                                             "90",
+                                             "--cycle-scenes",
+                                             "7.5",
+                                             "--camera",
+                                             "cam-host=v4l2src device=/dev/video0",
+                                             "--rundown",
+                                             "cooking",
+                                             "--auto-advance",
+                                             "--remux",
+                                             "--control-port",
+                                             "4455",
+                                             "--control-password",
+                                             "s3cret",
+                                             "--control-address",
+                                             "0.0.0.0"},
+                                            &error);
     QVERIFY2(options, qPrintable(error));
     QCOMPARE(options->show, QStringLiteral("cooking"));
     QVERIFY(options->headless);
@@ -33,7 +56,31 @@ void LiveOptionsTest::parsesTheWholeContract() {
     QCOMPARE(options->cameras.size(), 1);
     QCOMPARE(options->cameras[0].cameraId, QStringLiteral("cam-host"));
     QCOMPARE(options->cameras[0].pipeline, QStringLiteral("v4l2src device=/dev/video0"));
-    QCOMPARE(options->rundown, QStringLiteral("auto"));
+    QCOMPARE(options->rundown, QStringLiteral("cooking"));
+    QVERIFY(options->autoAdvance);
+    QVERIFY(options->control);
+    QCOMPARE(options->control->port, quint16(4455));
+    QCOMPARE(options->control->password, QStringLiteral("s3cret"));
+    QCOMPARE(options->control->address, QHostAddress(QHostAddress::AnyIPv4));
+}
+
+void LiveOptionsTest::remoteControlListensOnThisComputerOnlyUnlessAskedOtherwise() {
+    QString error;
+    const auto plain = LiveOptions::parse({"--show", "cooking"}, &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(!plain->control);
+    const auto local = LiveOptions::parse({"--show", "cooking", "--control-port", "0"}, &error);
+    QVERIFY2(local, qPrintable(error));
+    QVERIFY(local->control->address.isLoopback());
+    QVERIFY(local->control->password.isEmpty());
+}
+
+void LiveOptionsTest::aControlPasswordNeverAppearsInAnError() {
+    QString error;
+    QVERIFY(!LiveOptions::parse(
+        {"--show", "cooking", "--control-port", "99999", "--control-password", "hunter2-secret"}, &error));
+    QVERIFY2(error.contains(QLatin1String("--control-port")), qPrintable(error));
+    QVERIFY2(!error.contains(QLatin1String("hunter2-secret")), qPrintable(error));
 }
 
 void LiveOptionsTest::acceptsClockTimesAndEqualsSyntax() {
@@ -63,8 +110,23 @@ void LiveOptionsTest::rejectsBadValuesNamingTheOption_data() {
         << QStringList{"--show", "cooking", "--camera", "cam-host"} << "ID=PIPELINE";
     QTest::newRow("camera without id")
         << QStringList{"--show", "cooking", "--camera", "=videotestsrc"} << "ID=PIPELINE";
-    QTest::newRow("unknown rundown mode")
-        << QStringList{"--show", "cooking", "--rundown", "manual"} << "'auto'";
+    QTest::newRow("rundown without a value")
+        << QStringList{"--show", "cooking", "--rundown"} << "--rundown needs a value";
+    QTest::newRow("auto-advance without a rundown")
+        << QStringList{"--show", "cooking", "--auto-advance"} << "--auto-advance needs --rundown";
+    QTest::newRow("control port out of range") << QStringList{"--show", "cooking", "--control-port", "70000"}
+                                               << "--control-port needs a port number from 0 to 65535";
+    QTest::newRow("control port as a word")
+        << QStringList{"--show", "cooking", "--control-port", "obs"} << "not 'obs'";
+    QTest::newRow("control address that is no address")
+        << QStringList{"--show", "cooking", "--control-port", "4455", "--control-address", "studio.local"}
+        << "--control-address needs an IP address";
+    QTest::newRow("open to the network without a password")
+        << QStringList{"--show", "cooking", "--control-port", "4455", "--control-address", "0.0.0.0"}
+        << "needs a password";
+    QTest::newRow("control password without a port")
+        << QStringList{"--show", "cooking", "--control-password", "pw"}
+        << "--control-password needs --control-port";
     QTest::newRow("duration beyond a week")
         << QStringList{"--show", "cooking", "--duration", "2592000"} << "--duration must be from";
     QTest::newRow("duration as a huge clock time")

@@ -9,8 +9,13 @@
 #include "obsruntime.h"
 #include "rtmpserver.h"
 #include "studio.h"
+#include "studiorundown.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutex>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,6 +91,43 @@ private:
     int count_ = 0;
 };
 
+// Two segments on the colour show: red with its caption, then blue by a cut with its own.
+rundown::Rundown redThenBlue() {
+    rundown::Rundown plan;
+    plan.title = QStringLiteral("测试串联单");
+    rundown::Segment red;
+    red.title = QStringLiteral("红");
+    red.sceneId = QStringLiteral("red");
+    red.durationMs = 60000;
+    red.texts = {{QStringLiteral("red"), QStringLiteral("caption"), QStringLiteral("第一段")}};
+    rundown::Segment blue = red;
+    blue.title = QStringLiteral("蓝");
+    blue.sceneId = QStringLiteral("blue");
+    blue.transitionId = QStringLiteral("cut");
+    blue.texts = {{QStringLiteral("blue"), QStringLiteral("caption"), QStringLiteral("第二段")}};
+    plan.segments = {red, blue};
+    return plan;
+}
+
+// The index of the first decoded frame whose centre is blue, from an independent decoder (ffmpeg), or -1.
+int firstBlueFrame(const QString& recording) {
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-i"), recording,
+                  QStringLiteral("-vf"), QStringLiteral("crop=8:8:(iw-8)/2:(ih-8)/2,scale=1:1"),
+                  QStringLiteral("-fps_mode"), QStringLiteral("passthrough"), QStringLiteral("-f"),
+                  QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
+                  QStringLiteral("-")});
+    ffmpeg.waitForFinished(120000);
+    const QByteArray pixels = ffmpeg.readAllStandardOutput();
+    for (int frame = 0; frame * 3 + 2 < pixels.size(); ++frame) {
+        const auto r = static_cast<uchar>(pixels[frame * 3]), b = static_cast<uchar>(pixels[frame * 3 + 2]);
+        if (b > 150 && r < 80)
+            return frame;
+    }
+    return -1;
+}
+
 } // namespace
 
 class StudioTest : public QObject {
@@ -105,6 +147,8 @@ private slots:
     void theSafeSlateGoesOnAirAtOnceAndTheSameKeyBringsTheShowBack();
     void twoRecordingsInOneRunGiveTwoPlayableFiles();
     void aStreamAddedMidShowGoesLiveAndIsRemovedCleanly();
+    void aRundownTakesEachSegmentsSceneAndSetsItsCaption();
+    void aRundownMarkerAtATakeFallsOnTheFrameWhereTheSceneChanges();
     void anotherCanvasSizeIsRefusedWhileRecordingAndLoadsWhenStopped();
 
 private:
@@ -315,6 +359,60 @@ void StudioTest::aStreamAddedMidShowGoesLiveAndIsRemovedCleanly() {
     const QJsonArray streams = studio_->summary().value(QStringLiteral("streams")).toArray();
     QVERIFY(!streams.isEmpty());
     QCOMPARE(streams.last().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
+}
+
+void StudioTest::aRundownTakesEachSegmentsSceneAndSetsItsCaption() {
+    QVERIFY(!studio_->cutTo(QStringLiteral("blue")));
+    live::StudioRundown rundown(*studio_, redThenBlue(), {});
+    QVERIFY(!rundown.engine().advance());
+    QCOMPARE(studio_->programScene(), QStringLiteral("red"));
+    QCOMPARE(studio_->text(QStringLiteral("red"), QStringLiteral("caption")), QStringLiteral("第一段"));
+    QTRY_VERIFY_WITH_TIMEOUT(!studio_->transitionRunning(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(isReddish(programColour()), 20000);
+    QVERIFY(!rundown.engine().advance());
+    QCOMPARE(studio_->programScene(), QStringLiteral("blue"));
+    QCOMPARE(studio_->text(QStringLiteral("blue"), QStringLiteral("caption")), QStringLiteral("第二段"));
+    QTRY_VERIFY_WITH_TIMEOUT(isBluish(programColour()), 20000);
+    QCOMPARE(rundown.controller().currentIndex(), 1);
+    // The safe slate is the operator's: the rundown does not take it off air by itself.
+    QVERIFY(!rundown.engine().back());
+    studio_->toggleStandby();
+    QVERIFY(!rundown.engine().advance()); // the rundown moves on; its take is refused and reported
+    QVERIFY(studio_->standbyOnAir());
+    QCOMPARE(studio_->previewScene(), QStringLiteral("blue"));
+    studio_->toggleStandby();
+    QVERIFY(!studio_->standbyOnAir());
+}
+
+void StudioTest::aRundownMarkerAtATakeFallsOnTheFrameWhereTheSceneChanges() {
+    QTemporaryDir dir;
+    live::StudioRundown rundown(*studio_, redThenBlue(), {});
+    QVERIFY(!rundown.engine().advance());
+    QTRY_VERIFY_WITH_TIMEOUT(isReddish(programColour()), 20000);
+    QSignalSpy finished(studio_.get(), &live::Studio::recordingFinished);
+    QVERIFY(!studio_->startRecording(dir.path()));
+    const QString path = studio_->recordingStatus().path;
+    QTRY_VERIFY_WITH_TIMEOUT(rundown.engine().recording(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(studio_->recordingSecondsNow().value_or(0) > 1.5, 20000);
+    QVERIFY(!rundown.engine().advance()); // a cut to blue, marked
+    QTRY_VERIFY_WITH_TIMEOUT(studio_->recordingSecondsNow().value_or(0) > 3.0, 20000);
+    studio_->stopRecording();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+
+    QFile sidecar(path + QStringLiteral(".markers.json"));
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonArray markers =
+        QJsonDocument::fromJson(sidecar.readAll()).object().value(QStringLiteral("markers")).toArray();
+    QCOMPARE(markers.size(), 2);
+    const QJsonObject blue = markers[1].toObject();
+    QCOMPARE(blue.value(QStringLiteral("title")).toString(), QStringLiteral("蓝"));
+    const double marked = blue.value(QStringLiteral("time")).toDouble();
+    const int changed = firstBlueFrame(path);
+    QVERIFY2(changed > 0, qPrintable(path));
+    const double frame = 1.0 / studio_->show().canvas.fps;
+    qInfo("segment marker at %.3f s, first blue frame %d (%.3f s)", marked, changed, changed * frame);
+    QVERIFY2(qAbs(marked - changed * frame) <= frame + 0.001,
+             qPrintable(QStringLiteral("marker %1 s, scene change at frame %2").arg(marked).arg(changed)));
 }
 
 void StudioTest::anotherCanvasSizeIsRefusedWhileRecordingAndLoadsWhenStopped() {

@@ -1,4 +1,4 @@
-#include "session.h"
+#include "clientsession.h"
 
 namespace xz::remote {
 
