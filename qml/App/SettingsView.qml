@@ -168,6 +168,10 @@ ScrollView {
             }
             BigButton { text: qsTr("设置密码"); onClicked: { view.settings.setRemotePassword(password.text); password.clear() } }
         }
+        Label2 {
+            text: qsTr("端口和密码在下次打开小站时生效。")
+            color: Theme.textDim
+        }
         Item { Layout.preferredHeight: 2 * Theme.padding }
     }
 

@@ -3,6 +3,7 @@
 #include "keyrouter.h"
 #include "livesession.h"
 #include "paths.h"
+#include "remoteserver.h"
 #include "session.h"
 #include "showloader.h"
 #include "signalwatcher.h"
@@ -67,6 +68,30 @@ void applyDefaultTransition(live::Studio& studio, const live::StudioSettings& se
         studio.setTransition(settings.defaultTransition);
 }
 
+// The remote-control server the settings ask for (port 0: none). A problem is reported and the surface runs
+// without it.
+std::unique_ptr<remote::RemoteServer> remoteFromSettings(live::Studio& studio,
+                                                         const live::StudioSettings& settings) {
+    if (settings.remotePort <= 0)
+        return nullptr;
+    std::optional<UserError> error;
+    const std::optional<remote::ControlSettings> control = remote::ControlSettings::parse(
+        QString::number(settings.remotePort), settings.remotePassword, settings.remoteAddress, &error);
+    std::unique_ptr<remote::RemoteServer> server;
+    if (control) {
+        server = std::make_unique<remote::RemoteServer>(studio, *control);
+        server->setRecordingFolder(settings.recordingFolder());
+        if (!(error = server->start())) {
+            printErr(QStringLiteral("遥控 / remote control: ws://%1:%2")
+                         .arg(control->address.toString())
+                         .arg(server->port()));
+            return server;
+        }
+    }
+    printErr(QStringLiteral("注意 / warning: 遥控没有打开 / remote control is off: ") + error->toString());
+    return nullptr;
+}
+
 } // namespace
 
 bool displayAvailable() {
@@ -87,6 +112,10 @@ int runLiveSurface(const LiveOptions& options) {
             addConfiguredStreams(*live.studio(), session.settings()->values());
         if (!options.recordDir.isEmpty())
             session.operatorModel()->setRecordingFolder(options.recordDir);
+        // --control-port wins; without it, the settings' remote control.
+        std::unique_ptr<remote::RemoteServer> remote;
+        if (!live.remoteServer())
+            remote = remoteFromSettings(*live.studio(), session.settings()->values());
         session.uploads()->startQueue();
         auto window = std::make_unique<SurfaceWindow>(session);
         if (!window->load()) {
@@ -100,9 +129,10 @@ int runLiveSurface(const LiveOptions& options) {
             QObject::connect(&session, &ui::Session::quitRequested, qApp, leave);
             QGuiApplication::exec();
         }
-        // The window goes first (its pictures watch the studio), then the models, then the show.
+        // The window goes first (its pictures watch the studio), then the models, remote clients, the show.
         window.reset();
         session.setStudio(nullptr);
+        remote.reset();
         live.stop();
     }
     exitCode = live.exitCode();
@@ -119,6 +149,7 @@ int runSurfaceCommand(const QStringList& args) {
     }
     ui::Session session(live::StudioSettings::defaultPath(), nullptr);
     std::unique_ptr<live::Studio> studio;
+    std::unique_ptr<remote::RemoteServer> remote; // made with the studio, destroyed before it
     // A show from the picker (or the last one): the first starts the studio, later ones are loaded into it.
     const auto openShow = [&](const QString& showId) {
         const show::LoadResult loaded =
@@ -137,6 +168,7 @@ int runSurfaceCommand(const QStringList& args) {
             addConfiguredStreams(*studio, session.settings()->values());
             applyDefaultTransition(*studio, session.settings()->values());
             session.setStudio(studio.get());
+            remote = remoteFromSettings(*studio, session.settings()->values());
         } else if ((error = studio->loadShow(*loaded.show))) {
             session.setStartProblem(error->toString());
             return;
@@ -160,6 +192,7 @@ int runSurfaceCommand(const QStringList& args) {
     const int code = QGuiApplication::exec();
     window.reset();
     session.setStudio(nullptr);
+    remote.reset();
     studio.reset();
     return code;
 }

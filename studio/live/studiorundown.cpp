@@ -60,7 +60,8 @@ std::optional<UserError> StudioRundown::takeScene(const QString& sceneId, const 
     // The safe slate was put on air by hand: the rundown never takes it off by itself.
     if (studio_->standbyOnAir())
         return UserError{
-            QStringLiteral("“请稍候”画面正在播出：场景“%1”已放到预览，没有切换").arg(studio_->sceneName(sceneId)),
+            QStringLiteral("“请稍候”画面正在播出：场景“%1”已放到预览，没有切换")
+                .arg(studio_->sceneName(sceneId)),
             QStringLiteral("the standby slate is on air: scene '%1' is in preview, not taken").arg(sceneId),
             sceneId};
     return studio_->take(transitionId, durationMs);

@@ -1,7 +1,8 @@
 // A rundown running on a Studio: the Studio is the rundown's StudioControl (a segment's take goes through
-// preview and take, so the operator's monitors and the tally follow; its captions go to that scene's own copy),
-// the Studio's recordings open and close the markers sidecars, and the controller the views and remote clients
-// use is made here. One object so that the CLI, the surface and the tests wire a rundown the same way.
+// preview and take, so the operator's monitors and the tally follow; its captions go to that scene's own
+// copy), the Studio's recordings open and close the markers sidecars, and the controller the views and remote
+// clients use is made here. One object so that the CLI, the surface and the tests wire a rundown the same
+// way.
 //
 //   auto rundown = std::make_unique<live::StudioRundown>(*studio, loaded.rundown, options);
 //   rundown->engine().resumeSavedState();     // or start from the top

@@ -45,10 +45,9 @@ bool runAction(rundown::RundownController& controller, const QJsonObject& data, 
 
 void serveRundown(RemoteServer& server, rundown::RundownController& controller) {
     QPointer<rundown::RundownController> guarded(&controller);
-    server.registerVendorRequest(kVendorName, QStringLiteral("GetRundownSnapshot"),
-                                 [guarded](const QJsonObject&) {
-                                     return guarded ? guarded->snapshot() : QJsonObject();
-                                 });
+    server.registerVendorRequest(
+        kVendorName, QStringLiteral("GetRundownSnapshot"),
+        [guarded](const QJsonObject&) { return guarded ? guarded->snapshot() : QJsonObject(); });
     server.registerVendorRequest(
         kVendorName, QStringLiteral("RundownAction"), [guarded](const QJsonObject& data) {
             QJsonObject answer;
@@ -61,11 +60,10 @@ void serveRundown(RemoteServer& server, rundown::RundownController& controller) 
                 answer.insert(QStringLiteral("currentIndex"), guarded->currentIndex());
             return answer;
         });
-    QObject::connect(&controller, &rundown::RundownController::snapshotChanged, &server,
-                     [&server, &controller] {
-                         server.emitVendorEvent(kVendorName, QStringLiteral("RundownChanged"),
-                                                controller.snapshot());
-                     });
+    QObject::connect(
+        &controller, &rundown::RundownController::snapshotChanged, &server, [&server, &controller] {
+            server.emitVendorEvent(kVendorName, QStringLiteral("RundownChanged"), controller.snapshot());
+        });
 }
 
 } // namespace xz::remote

@@ -4,7 +4,8 @@
 //
 //   CallVendorRequest {vendorName: "xiaozhan", requestType: "GetRundownSnapshot"}  -> the HostState snapshot
 //   CallVendorRequest {vendorName: "xiaozhan", requestType: "RundownAction",
-//                      requestData: {action: "advance"|"back"|"skip"|"addTime"|"hold"|"mark"|"markIn"|"markOut",
+//                      requestData: {action:
+//                      "advance"|"back"|"skip"|"addTime"|"hold"|"mark"|"markIn"|"markOut",
 //                                    seconds?: 60, title?: ""}}                 -> {ok, error?, currentIndex}
 //   VendorEvent {vendorName: "xiaozhan", eventType: "RundownChanged", eventData: snapshot}  (Vendors events)
 #pragma once

@@ -79,9 +79,11 @@ void LiveRundownTest::aRehearsalRunsEverySegmentTakesItsSceneAndMarksTheRecordin
     QVERIFY(!segments[2].toObject().value(QStringLiteral("startedAt")).toString().isEmpty());
     QVERIFY(summary.contains(QStringLiteral("overUnderSeconds")));
 
-    const QJsonObject recording = run.summary.value(QStringLiteral("recordings")).toArray().first().toObject();
+    const QJsonObject recording =
+        run.summary.value(QStringLiteral("recordings")).toArray().first().toObject();
     const QString markersPath = recording.value(QStringLiteral("markers")).toString();
-    QCOMPARE(markersPath, recording.value(QStringLiteral("path")).toString() + QStringLiteral(".markers.json"));
+    QCOMPARE(markersPath,
+             recording.value(QStringLiteral("path")).toString() + QStringLiteral(".markers.json"));
     QFile markersFile(markersPath);
     QVERIFY2(markersFile.open(QIODevice::ReadOnly), qPrintable(markersPath));
     const QJsonArray markers =
@@ -135,7 +137,8 @@ void LiveRundownTest::aRemoteClientMirrorsTheRundownAndAdvancesIt() {
     QCOMPARE(before.value(QStringLiteral("rundownTitle")).toString(), QStringLiteral("彩排"));
 
     // A manual first segment waits for the operator, here a remote button.
-    const QJsonObject advanced = vendor(QStringLiteral("RundownAction"), {{QStringLiteral("action"), "advance"}});
+    const QJsonObject advanced =
+        vendor(QStringLiteral("RundownAction"), {{QStringLiteral("action"), "advance"}});
     QVERIFY2(advanced.value(QStringLiteral("ok")).toBool(), qPrintable(QJsonDocument(advanced).toJson()));
     QCOMPARE(advanced.value(QStringLiteral("currentIndex")).toInt(), 0);
     // The mirror hears of it: a RundownChanged vendor event carrying the snapshot with the segment on air.
@@ -154,7 +157,8 @@ void LiveRundownTest::aRemoteClientMirrorsTheRundownAndAdvancesIt() {
                     .toString();
     }
 
-    const QJsonObject refused = vendor(QStringLiteral("RundownAction"), {{QStringLiteral("action"), "rewind"}});
+    const QJsonObject refused =
+        vendor(QStringLiteral("RundownAction"), {{QStringLiteral("action"), "rewind"}});
     QVERIFY(!refused.value(QStringLiteral("ok")).toBool());
     QVERIFY2(refused.value(QStringLiteral("error")).toString().contains(QLatin1String("'rewind'")),
              qPrintable(QJsonDocument(refused).toJson()));

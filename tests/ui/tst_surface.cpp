@@ -4,6 +4,7 @@
 // glyphs (compared with the same words drawn by Qt, not boxes), and the one-line JSON summary still comes.
 // Screenshots go to the build tree's test-artifacts folder.
 #include "mediaprobe.h"
+#include "obsclient.h"
 
 #include <QDir>
 #include <QFont>
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,6 +160,21 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     const QString artifacts = QStringLiteral(XZ_ARTIFACTS_DIR);
     QDir().mkpath(artifacts);
 
+    // Remote control from the settings the operator saved: a free port on this computer, no password.
+    quint16 remotePort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        remotePort = probe.serverPort();
+    }
+    QDir().mkpath(home.path() + QStringLiteral("/config"));
+    QFile settings(home.path() + QStringLiteral("/config/studio.json"));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write(QJsonDocument(QJsonObject{{QStringLiteral("remote"),
+                                              QJsonObject{{QStringLiteral("port"), remotePort}}}})
+                       .toJson());
+    settings.close();
+
     QProcess app;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XIAOZHAN_HOME"), home.path());
@@ -192,6 +209,16 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
     QVERIFY(geometry);
     QVERIFY2(geometry->width >= 1280 && geometry->height >= 720,
              qPrintable(QStringLiteral("%1x%2").arg(geometry->width).arg(geometry->height)));
+
+    // A remote client (obs-websocket) reaches the same studio the window shows.
+    xz::remote::test::ObsClient remote;
+    QVERIFY2(remote.open(remotePort), qPrintable(stderrText));
+    QVERIFY(remote.identify(QString()));
+    const QJsonObject program = remote.request(QStringLiteral("GetCurrentProgramScene"));
+    QVERIFY2(program.value(QStringLiteral("responseData"))
+                     .toObject()
+                     .value(QStringLiteral("currentProgramSceneName")) == QStringLiteral("opening"),
+             QJsonDocument(program).toJson().constData());
 
     // The monitors come alive: the preview strip (green) and the program strip (red) are drawn.
     const QRect topHalf(0, 0, geometry->width, geometry->height / 2);
@@ -244,6 +271,13 @@ void SurfaceTest::pressingThreeThenSpaceTakesTheStoveSceneToProgramAndTheRecordi
                  },
                  60000),
              qPrintable(stderrText.right(2000)));
+
+    const std::optional<QJsonObject> changed =
+        remote.waitForEvent(QStringLiteral("CurrentProgramSceneChanged"));
+    QVERIFY(changed);
+    QCOMPARE(
+        changed->value(QStringLiteral("eventData")).toObject().value(QStringLiteral("sceneName")).toString(),
+        QStringLiteral("stove"));
 
     // The window shows it: the program monitor changed, and its strip names the stove scene.
     QImage after;
