@@ -1,9 +1,16 @@
-// Studio benchmark (./dev bench). Three measurements, each in its own process because libobs starts once
-// per process:
-//   1. the studio: `xiaozhan live --show cooking` recording + streaming to a loopback nginx-rtmp for N s;
-//   2. bare libobs: the same show's libobs scene graph with hand-made x264/aac/record/stream outputs and
-//      nothing else of the studio (no Qt timers, stats, switcher, status lines), same canvas and duration;
-//   3. take latency: frames from Switcher::take() to the first program frame of the new scene.
+// Studio benchmark (./dev bench). Each measurement in its own process because libobs starts once per process;
+// every run records and streams the cooking show to a loopback nginx-rtmp for N s with a take in the show's
+// default transition (a 400 ms fade) every 6 s, the way a show really runs:
+//   1. bare libobs: the show's libobs scene graph, a fade transition started by hand with
+//   obs_transition_start,
+//      hand-made x264/aac/record/stream outputs, nothing else of the studio (no Qt, stats, switcher, status);
+//   2. the studio headless: `xiaozhan live --show cooking --headless --cycle-scenes 6`;
+//   3. the Studio in this process with and without the monitors the Operator view watches (a preview feed
+//      400x225 at 7.5 fps and a program feed 480x270 at 15 fps), alternating, so the cost of watching shows;
+//   4. the control surface: `xiaozhan live --show cooking --cycle-scenes 6` with its window (under the
+//   display
+//      ./dev bench gives it), against the headless run;
+//   5. take latency: frames from Switcher::take() to the first program frame of the new scene.
 // CPU is the child's user+system time per second of show, read with wait4(); figures are reported as
 // ratios against the bare reference from the same run, because this machine is noisy.
 #include "colourshow.h"
@@ -12,14 +19,17 @@
 #include "rtmpserver.h"
 #include "scenegraph.h"
 #include "showloader.h"
+#include "studio.h"
 #include "switcher.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -33,6 +43,14 @@
 using namespace xz;
 
 namespace {
+
+constexpr int kTakeEveryMs = 6000;
+
+show::Show cookingShow() {
+    const show::LoadResult loaded =
+        show::ShowLoader::loadFile(QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes/cooking/show.json"));
+    return loaded.ok() ? *loaded.show : show::Show();
+}
 
 struct ChildResult {
     double cpuSec = 0;
@@ -77,19 +95,21 @@ ChildResult runChild(const QStringList& argv) {
     return result;
 }
 
-// Mode 2: the same scenes through plain libobs calls, recorded and streamed, nothing else.
+// Mode 1: the same scenes through plain libobs calls, recorded and streamed, nothing else.
 int runBare(const QString& url, const QString& dir, double seconds) {
-    const show::LoadResult loaded =
-        show::ShowLoader::loadFile(QStringLiteral(XIAOZHAN_SOURCE_DIR "/scenes/cooking/show.json"));
-    if (!loaded.ok())
+    const show::Show show = cookingShow();
+    if (show.scenes.isEmpty())
         return 2;
     std::optional<engine::EngineError> error;
     auto runtime = engine::ObsRuntime::start({1280, 720, 30}, &error);
-    auto graph = runtime ? engine::SceneGraph::build(*loaded.show, &error) : nullptr;
+    auto graph = runtime ? engine::SceneGraph::build(show, &error) : nullptr;
     if (!graph)
         return 2;
-    obs_set_output_source(0, graph->sceneSource(loaded.show->scenes.first().id));
     {
+        const show::Transition* fadeSpec = show.findTransition(show.defaultTransitionId);
+        OBSSourceAutoRelease fade = obs_source_create_private("fade_transition", "bare-fade", nullptr);
+        obs_transition_set(fade, graph->sceneSource(show.scenes.first().id));
+        obs_set_output_source(0, fade);
         OBSDataAutoRelease videoSettings = obs_data_create();
         obs_data_set_string(videoSettings, "rate_control", "CBR");
         obs_data_set_int(videoSettings, "bitrate", 2500);
@@ -125,7 +145,16 @@ int runBare(const QString& url, const QString& dir, double seconds) {
 
         obs_output_start(record);
         obs_output_start(stream);
-        QThread::msleep(static_cast<unsigned long>(seconds * 1000));
+        QElapsedTimer clock;
+        clock.start();
+        int scene = 0;
+        while (clock.elapsed() + kTakeEveryMs < seconds * 1000) {
+            QThread::msleep(kTakeEveryMs);
+            scene = (scene + 1) % show.scenes.size();
+            obs_transition_start(fade, OBS_TRANSITION_MODE_AUTO, fadeSpec ? fadeSpec->durationMs : 400,
+                                 graph->sceneSource(show.scenes[scene].id));
+        }
+        QThread::msleep(static_cast<unsigned long>(std::max<qint64>(0, seconds * 1000 - clock.elapsed())));
         obs_output_stop(stream);
         obs_output_stop(record);
         while (obs_output_active(record) || obs_output_active(stream))
@@ -136,6 +165,7 @@ int runBare(const QString& url, const QString& dir, double seconds) {
             {"skipped", static_cast<qint64>(video_output_get_skipped_frames(obs_get_video()))},
             {"dropped", obs_output_get_frames_dropped(stream)}};
         obs_set_output_source(0, nullptr);
+        obs_transition_clear(fade);
         fprintf(stdout, "%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
     }
     graph.reset();
@@ -143,7 +173,54 @@ int runBare(const QString& url, const QString& dir, double seconds) {
     return 0;
 }
 
-// Mode 3: take latency. The observer runs on libobs' video thread and only touches atomics.
+// Mode 3: the Studio in this process, recording and streaming with a take every 6 s, with or without the
+// Operator view's two monitor feeds (their sinks copy the picture, as FrameView does).
+int runStudio(const QString& url, const QString& dir, double seconds, bool monitors) {
+    std::optional<UserError> error;
+    std::unique_ptr<live::Studio> studio = live::Studio::start(cookingShow(), &error);
+    if (!studio)
+        return 2;
+    std::atomic<int> delivered{0};
+    const auto sink = [&delivered](const QImage& frame) {
+        const QImage copy = frame.copy();
+        delivered.fetch_add(copy.isNull() ? 0 : 1);
+    };
+    if (monitors) {
+        studio->watchPreview(QSize(400, 225), 4, sink);
+        studio->watchProgram(QSize(480, 270), 2, sink);
+    }
+    studio->startRecording(dir);
+    std::optional<UserError> streamError;
+    if (const std::optional<int> id = studio->addStream(url, QStringLiteral("bench"), &streamError))
+        studio->startStream(*id);
+    QTimer takes;
+    QObject::connect(&takes, &QTimer::timeout, [&] {
+        const QStringList scenes = studio->sceneIds();
+        studio->setPreview(scenes.at((scenes.indexOf(studio->programScene()) + 1) % scenes.size()));
+        studio->take();
+    });
+    takes.start(kTakeEveryMs);
+    QEventLoop loop;
+    QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
+    loop.exec();
+    takes.stop();
+    studio->stopAllOutputs();
+    QEventLoop finishing;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (!studio->outputsBusy())
+            finishing.quit();
+    });
+    poll.start(50);
+    finishing.exec();
+    QJsonObject summary = studio->summary();
+    summary.insert(QStringLiteral("monitorFrames"), delivered.load());
+    fprintf(stdout, "%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
+    studio.reset();
+    return 0;
+}
+
+// Mode 4: take latency. The observer runs on libobs' video thread and only touches atomics.
 int runTakeLatency(int takes) {
     std::optional<engine::EngineError> error;
     auto runtime = engine::ObsRuntime::start({1280, 720, 30}, &error);
@@ -193,50 +270,84 @@ int runTakeLatency(int takes) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    const QStringList args = QCoreApplication::arguments();
     if (args.size() >= 4 && args[1] == QLatin1String("--bare"))
         return runBare(args[2], args[3], args.value(4, QStringLiteral("60")).toDouble());
+    if (args.size() >= 6 && args[1] == QLatin1String("--studio"))
+        return runStudio(args[2], args[3], args[4].toDouble(), args[5] == QLatin1String("monitors"));
     if (args.size() >= 2 && args[1] == QLatin1String("--take-latency"))
         return runTakeLatency(30);
 
     const double seconds = qEnvironmentVariableIntValue("XIAOZHAN_BENCH_SECONDS") > 0
                                ? qEnvironmentVariableIntValue("XIAOZHAN_BENCH_SECONDS")
-                               : 60;
+                               : 48;
     testing::RtmpServer server;
     if (!server.start()) {
         fprintf(stderr, "nginx-rtmp did not start\n");
         return 1;
     }
     QTemporaryDir dir;
+    // The surface and the CLI read no one's settings (no configured streams, no remote control).
+    qputenv("XIAOZHAN_HOME", (dir.path() + QStringLiteral("/home")).toUtf8());
     const QString self = QCoreApplication::applicationFilePath();
     printf(
-        "bench_studio: cooking show 1280x720@30, recording + streaming to loopback nginx-rtmp, %.0f s each\n",
-        seconds);
+        "bench_studio: cooking show 1280x720@30, recording + streaming to loopback nginx-rtmp, a %d ms fade "
+        "every %d s, %.0f s per run\n",
+        cookingShow().findTransition(QStringLiteral("fade"))->durationMs, kTakeEveryMs / 1000, seconds);
     fflush(stdout);
-    const ChildResult bare = runChild({self, QStringLiteral("--bare"), server.url(QStringLiteral("bare")),
-                                       dir.path(), QString::number(seconds)});
-    const ChildResult studio =
-        runChild({QStringLiteral(XIAOZHAN_BINARY), QStringLiteral("live"), QStringLiteral("--show"),
-                  QStringLiteral("cooking"), QStringLiteral("--headless"), QStringLiteral("--record"),
-                  dir.path(), QStringLiteral("--stream"), server.url(QStringLiteral("studio")),
-                  QStringLiteral("--duration"), QString::number(seconds)});
+    const QString secondsText = QString::number(seconds);
+    const QString takeEvery = QString::number(kTakeEveryMs / 1000);
+    const auto live = [&](const QString& key, bool headless) {
+        QStringList argv{QStringLiteral(XIAOZHAN_BINARY),  QStringLiteral("live"),
+                         QStringLiteral("--show"),         QStringLiteral("cooking"),
+                         QStringLiteral("--record"),       dir.path(),
+                         QStringLiteral("--stream"),       server.url(key),
+                         QStringLiteral("--duration"),     secondsText,
+                         QStringLiteral("--cycle-scenes"), takeEvery};
+        if (headless)
+            argv.append(QStringLiteral("--headless"));
+        return runChild(argv);
+    };
+    const auto inProcess = [&](const QString& key, bool monitors) {
+        return runChild({self, QStringLiteral("--studio"), server.url(key), dir.path(), secondsText,
+                         monitors ? QStringLiteral("monitors") : QStringLiteral("none")});
+    };
+    const ChildResult bare = runChild(
+        {self, QStringLiteral("--bare"), server.url(QStringLiteral("bare")), dir.path(), secondsText});
+    const ChildResult headless = live(QStringLiteral("headless"), true);
+    const ChildResult surface = live(QStringLiteral("surface"), false);
+    // Alternating, so a burst of load elsewhere on the machine falls on both.
+    const ChildResult none1 = inProcess(QStringLiteral("none"), false);
+    const ChildResult watched1 = inProcess(QStringLiteral("watched"), true);
+    const ChildResult watched2 = inProcess(QStringLiteral("watched"), true);
+    const ChildResult none2 = inProcess(QStringLiteral("none"), false);
     const ChildResult latency = runChild({self, QStringLiteral("--take-latency")});
 
-    const double bareCpu = bare.cpuSec / seconds;
-    const double studioCpu = studio.cpuSec / seconds;
     auto counters = [](const QJsonObject& s) {
-        return QStringLiteral("frames %1, lagged %2, skipped %3, dropped %4")
+        const double frames = s.value("frames").toDouble();
+        return QStringLiteral("frames %1, lagged %2 (%3%), skipped %4, dropped %5")
             .arg(s.value("frames").toInt())
             .arg(s.value("lagged").toInt())
+            .arg(frames > 0 ? 100.0 * s.value("lagged").toDouble() / frames : 0, 0, 'f', 1)
             .arg(s.value("skipped").toInt())
             .arg(s.value("dropped").toInt());
     };
-    printf("bare libobs (same scenes):  %.3f CPU-s per s of show (%s)\n", bareCpu,
+    const auto cpu = [&](const ChildResult& r) { return r.cpuSec / seconds; };
+    printf("bare libobs (same scenes, same fades): %.3f CPU-s per s (%s)\n", cpu(bare),
            qPrintable(counters(bare.summary)));
-    printf("xiaozhan live:              %.3f CPU-s per s of show (%s)\n", studioCpu,
-           qPrintable(counters(studio.summary)));
-    printf("studio / bare CPU ratio:    %.3f  (overhead %+.1f%%, goal < +15%%)\n", studioCpu / bareCpu,
-           (studioCpu / bareCpu - 1) * 100);
+    printf("xiaozhan live --headless:              %.3f CPU-s per s (%s)\n", cpu(headless),
+           qPrintable(counters(headless.summary)));
+    printf("xiaozhan live with the surface:        %.3f CPU-s per s (%s)\n", cpu(surface),
+           qPrintable(counters(surface.summary)));
+    printf("Studio, no monitors (2 runs):          %.3f CPU-s per s (%s)\n", (cpu(none1) + cpu(none2)) / 2,
+           qPrintable(counters(none2.summary)));
+    printf("Studio, preview + program monitors:    %.3f CPU-s per s (%s; %d monitor frames)\n",
+           (cpu(watched1) + cpu(watched2)) / 2, qPrintable(counters(watched2.summary)),
+           watched2.summary.value("monitorFrames").toInt());
+    printf("studio headless / bare CPU ratio:      %.3f  (goal <= 1.10)\n", cpu(headless) / cpu(bare));
+    printf("surface / headless CPU ratio:          %.3f  (goal <= 1.10)\n", cpu(surface) / cpu(headless));
+    printf("monitors on / off CPU ratio:           %.3f\n",
+           (cpu(watched1) + cpu(watched2)) / (cpu(none1) + cpu(none2)));
     printf(
         "take latency (cut, %d takes): median %.0f frame(s), max %.0f frame(s) (goal: the next frame = 1)\n",
         latency.summary.value("takes").toInt(), latency.summary.value("medianFrames").toDouble(),
