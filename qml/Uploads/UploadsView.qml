@@ -58,9 +58,11 @@ Item {
                 ComboBox {
                     id: destination
                     objectName: "destination"
-                    Layout.preferredWidth: 220
+                    Layout.preferredWidth: 300
                     focusPolicy: Qt.NoFocus
                     model: view.model.destinations
+                    // No destinations configured yet: say where they come from instead of an empty box.
+                    displayText: count > 0 ? currentText : qsTr("先在“设置”里添加上传目标")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontNormal
                 }
@@ -104,7 +106,8 @@ Item {
                 required property bool canRetry
                 required property bool canCancel
                 width: ListView.view.width
-                height: 104
+                // Room for the error line when there is one.
+                height: job.errorText.length > 0 ? 124 : 104
                 radius: Theme.radius
                 color: Theme.panel
                 ColumnLayout {

@@ -21,6 +21,14 @@
 namespace xz::clips {
 namespace {
 
+// The length of one AAC frame (1024 samples) at the rate the caps give; 0 when they give none.
+GstClockTimeDiff aacFrameDuration(GstCaps* caps) {
+    gint rate = 0;
+    if (caps && gst_caps_get_size(caps) > 0)
+        gst_structure_get_int(gst_caps_get_structure(caps, 0), "rate", &rate);
+    return rate > 0 ? GstClockTimeDiff(gst_util_uint64_scale_int(1024, GST_SECOND, rate)) : 0;
+}
+
 // Times are compared to the half millisecond: Matroska stores milliseconds, so 2.5 s and frame 75 of a 30 fps
 // recording (2.500 s) are the same instant.
 constexpr GstClockTimeDiff kEpsilon = GST_MSECOND / 2;
@@ -558,8 +566,12 @@ void TrimJob::audioMain() {
     while (gst::SamplePtr sample = reader_->pull(MediaReader::Stream::Audio, stop_)) {
         GstBuffer* buffer = gst_sample_get_buffer(sample.get());
         const GstClockTimeDiff pts = ptsOf(buffer);
-        const GstClockTimeDiff duration =
+        // Matroska often leaves AAC buffers without a duration (the studio's own recordings do): an AAC
+        // frame is 1024 samples at the stream's rate.
+        GstClockTimeDiff duration =
             GST_BUFFER_DURATION_IS_VALID(buffer) ? GstClockTimeDiff(GST_BUFFER_DURATION(buffer)) : 0;
+        if (duration <= 0)
+            duration = aacFrameDuration(gst_sample_get_caps(sample.get()));
         // Whole AAC frames nearest to the cut instants: never more than half a frame off.
         if (pts + duration / 2 < start)
             continue;
@@ -574,6 +586,8 @@ void TrimJob::audioMain() {
         GstBuffer* out = gst_buffer_make_writable(gst_buffer_ref(buffer));
         GST_BUFFER_PTS(out) = GstClockTime(pts - start + shift + timeline.lead);
         GST_BUFFER_DTS(out) = GST_BUFFER_PTS(out);
+        // The muxer sizes the last sample from it: without one the clip's sound ends a frame early.
+        GST_BUFFER_DURATION(out) = GstClockTime(duration);
         pushed += sec(duration);
         if (gst_app_src_push_buffer(GST_APP_SRC(audioSrc_), out) != GST_FLOW_OK)
             break;

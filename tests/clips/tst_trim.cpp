@@ -5,6 +5,7 @@
 #include "trimmer.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -91,6 +92,26 @@ private slots:
         QCOMPARE(testing::decodeFrameNumbers(result->output, 320, 180).value(0), 120);
     }
 
+    // libobs records through ffmpeg's Matroska muxer, which leaves the AAC blocks without durations; the cut
+    // must still count whole frames of sound.
+    void anExactTrimOfARecordingFfmpegMuxedKeepsTheSoundAsLongAsThePictures() {
+        const QString gstreamerMkv =
+            source(QStringLiteral("src-ffmpeg-base.mkv"), spec(ClipSpec::Container::Mkv, 0));
+        const QString input = path(QStringLiteral("src-ffmpeg-muxed.mkv"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"), {QStringLiteral("-loglevel"), QStringLiteral("error"),
+                                                QStringLiteral("-y"), QStringLiteral("-i"), gstreamerMkv,
+                                                QStringLiteral("-c"), QStringLiteral("copy"), input});
+        QVERIFY(ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0);
+        const QString output = path(QStringLiteral("exact-from-ffmpeg-mkv.mp4"));
+        auto result = clips::Trimmer::trim(request(input, output, 2.5, 5.0, true), {});
+        QVERIFY2(result, qPrintable(result.error().toString()));
+        QCOMPARE(testing::decodeFrameNumbers(output, 320, 180).size(), 75);
+        QVERIFY2(std::abs(result->audioDurationSec - 2.5) <= kAudioFrame + 0.001,
+                 qPrintable(QString::number(result->audioDurationSec)));
+        const double audioSec = double(testing::decodeAudio(output).size()) / 48000;
+        QVERIFY2(std::abs(audioSec - 2.5) <= kAudioFrame + 0.001, qPrintable(QString::number(audioSec)));
+    }
     void exactTrimHoldsExactlyTheRequestedFrames_data() {
         QTest::addColumn<int>("container");
         QTest::addColumn<int>("bframes");
