@@ -1,14 +1,15 @@
 // The host's screen on a second machine: HostMirror against the studio's real remote-control server (a real
 // Studio under the test's X display, obs-websocket v5 over a loopback socket, with a password), the rundown
-// behind it answering the vendor request and sending RundownChanged as the lead's wiring does. The mirror
-// shows what the studio's own host screen shows, says "not connected" when the server goes away and comes
-// back by itself, says in words when the password is wrong or missing or the studio runs no rundown, and
-// keeps what it shows when a snapshot is malformed.
+// served on it by the studio's own wiring (remote::serveRundown: GetRundownSnapshot, RundownChanged). The
+// mirror shows what the studio's own host screen shows, says "not connected" when the server goes away and
+// comes back by itself, says in words when the password is wrong or missing or the studio runs no rundown,
+// and keeps what it shows when a snapshot is malformed.
 #include "colourshow.h"
 #include "hostfixture.h"
 #include "hostmirror.h"
 #include "obsruntime.h"
 #include "remoteserver.h"
+#include "rundownvendor.h"
 #include "studio.h"
 
 #include <QTest>
@@ -80,15 +81,9 @@ void HostMirrorTest::startServer(quint16 port, bool withRundown) {
         serveRundown();
 }
 
-// What the lead's wiring registers on the studio's server.
+// The studio's own wiring of the rundown onto its server (GetRundownSnapshot, RundownChanged).
 void HostMirrorTest::serveRundown() {
-    rundown::RundownController* controller = show_->controller.get();
-    server_->registerVendorRequest(HostMirror::kVendor, HostMirror::kSnapshotRequest,
-                                   [controller](const QJsonObject&) { return controller->snapshot(); });
-    remote::RemoteServer* server = server_.get();
-    QObject::connect(controller, &rundown::RundownController::snapshotChanged, server, [controller, server] {
-        server->emitVendorEvent(HostMirror::kVendor, HostMirror::kChangedEvent, controller->snapshot());
-    });
+    remote::serveRundown(*server_, *show_->controller);
 }
 
 void HostMirrorTest::theMirrorShowsWhatTheStudiosHostScreenShows() {
