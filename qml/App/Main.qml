@@ -88,7 +88,7 @@ ApplicationWindow {
             Loader {
                 anchors.fill: parent
                 active: Session.showRunning
-                sourceComponent: OperatorView { model: Session.operatorModel }
+                sourceComponent: OperatorView { model: Session.operatorModel; rundown: Session.rundown }
             }
             ShowPicker {
                 anchors.fill: parent

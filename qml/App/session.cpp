@@ -62,6 +62,17 @@ void Session::setStudio(live::Studio* studio) {
     emit titleChanged();
 }
 
+void Session::setRundown(rundown::RundownController* rundown) {
+    if (rundown == rundown_)
+        return;
+    if (rundown_)
+        disconnect(rundown_, nullptr, this, nullptr);
+    rundown_ = rundown;
+    if (rundown_)
+        connect(rundown_, &QObject::destroyed, this, &Session::rundownChanged);
+    emit rundownChanged();
+}
+
 QString Session::windowTitle() const {
     if (!studio_)
         return tr("小站 · 选择节目");
@@ -114,9 +125,41 @@ void Session::setCurrentView(int view) {
 
 bool Session::handleKey(int key, int modifiers) {
     // Esc puts the safe slate on air from any view: it is the key for "something is wrong in the room".
-    if (operator_ && (currentView_ == 0 || key == Qt::Key_Escape))
-        return operator_->handleKey(key, modifiers);
-    return false;
+    if (operator_ && (currentView_ == 0 || key == Qt::Key_Escape) && operator_->handleKey(key, modifiers))
+        return true;
+    // The rundown's keys: only on the Operator view, never with Ctrl/Alt/Meta (Shift gives "+"), and not
+    // while the operator is being asked something (an advance takes a scene).
+    if (!rundown_ || currentView_ != 0 ||
+        (modifiers & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    if (operator_ && !operator_->confirmation().isEmpty())
+        return false;
+    return handleRundownKey(key);
+}
+
+bool Session::handleRundownKey(int key) {
+    switch (key) {
+    case Qt::Key_N:
+    case Qt::Key_PageDown:
+        rundown_->advance();
+        return true;
+    case Qt::Key_B:
+    case Qt::Key_PageUp:
+        rundown_->back();
+        return true;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        rundown_->addTime(60);
+        return true;
+    case Qt::Key_H:
+        rundown_->hold();
+        return true;
+    case Qt::Key_M:
+        rundown_->mark();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void Session::openShow(const QString& showId) {

@@ -4,11 +4,13 @@
 #pragma once
 
 #include "operatormodel.h"
+#include "rundowncontroller.h"
 #include "settingsmodel.h"
 #include "showlistmodel.h"
 #include "uploadsmodel.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTranslator>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
@@ -31,6 +33,9 @@ class Session : public QObject {
     Q_PROPERTY(xz::ui::SettingsModel* settings READ settings CONSTANT)
     Q_PROPERTY(xz::ui::ShowListModel* shows READ shows CONSTANT)
     Q_PROPERTY(bool showRunning READ showRunning NOTIFY studioChanged)
+    // The show's rundown, or null when the show runs without one (the Operator view then has no rundown
+    // panel).
+    Q_PROPERTY(xz::rundown::RundownController* rundown READ rundown NOTIFY rundownChanged)
     Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY titleChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString startProblem READ startProblem NOTIFY startProblemChanged)
@@ -54,6 +59,9 @@ public:
     void setStudio(live::Studio* studio);
     live::Studio* studio() const { return studio_; }
     OperatorModel* operatorModel() const { return operator_.get(); }
+    // The running rundown's controller, owned by whoever runs the show, or null.
+    void setRundown(rundown::RundownController* rundown);
+    rundown::RundownController* rundown() const { return rundown_; }
     UploadsModel* uploads() { return &uploads_; }
     SettingsModel* settings() { return &settings_; }
     ShowListModel* shows() { return &shows_; }
@@ -66,7 +74,9 @@ public:
     int currentView() const { return currentView_; }
     bool mayClose() const { return mayClose_; }
     void setCurrentView(int view);
-    // The window's keys (KeyRouter): given to the Operator view while it is on screen.
+    // The window's keys (KeyRouter): given to the Operator view while it is on screen. With a rundown:
+    // N / PageDown next segment, B / PageUp back, + / = one more minute, H hold, M mark (a presenter's
+    // clicker sends PageDown / PageUp).
     bool handleKey(int key, int modifiers);
 
     // The picker asks for a show; the app starts it (or loads it into the running studio).
@@ -76,6 +86,7 @@ public:
 
 signals:
     void studioChanged();
+    void rundownChanged();
     void titleChanged();
     void languageChanged();
     void startProblemChanged();
@@ -85,8 +96,10 @@ signals:
 
 private:
     void applyLanguage();
+    bool handleRundownKey(int key);
 
     live::Studio* studio_ = nullptr;
+    QPointer<rundown::RundownController> rundown_;
     QQmlEngine* engine_ = nullptr;
     std::unique_ptr<OperatorModel> operator_;
     UploadsModel uploads_;

@@ -31,6 +31,8 @@ Rectangle {
             required property int index
             objectName: "scene_" + sceneId
             height: list.height
+            // Narrower buttons rather than scenes scrolled out of sight (the rundown's column takes room).
+            width: Math.min(implicitWidth, Math.max(120, (list.width - list.spacing * (list.count - 1)) / list.count))
             studio: bar.model.studio
             onClicked: bar.model.preview(index)
             onDoubleClicked: bar.model.previewAndTake(index)

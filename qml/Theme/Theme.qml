@@ -38,4 +38,13 @@ QtObject {
     readonly property color meterMid: "#e6c229"
     readonly property color meterHigh: "#e0302b"
     readonly property color meterBack: "#0d1013"
+
+    // The host's screen, read from 3 m: white on black, the countdown amber at warning and red from danger
+    // on; digits from the CJK family's monospaced face so a countdown does not jitter.
+    readonly property string monoFamily: "Noto Sans Mono CJK SC"
+    readonly property color hostBackground: "#000000"
+    readonly property color hostText: "#ffffff"
+    readonly property color hostDim: "#b4bec8"
+    readonly property color hostMessage: "#ffd60a"
+    readonly property color hostMessageText: "#000000"
 }

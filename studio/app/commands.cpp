@@ -48,7 +48,9 @@ void printUsage() {
         "  xiaozhan devices [--json] [--watch]  列出摄像头和麦克风，可监视插拔 / list cameras and "
         "microphones,\n"
         "                                    and with --watch report plugging and unplugging until Ctrl+C\n"
-        "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list"));
+        "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list\n"
+        "  xiaozhan host [--connect HOST:PORT] [--password PW] [--fullscreen]  主持人屏幕 / the host's "
+        "screen"));
 }
 
 int runLiveCommand(const QStringList& args) {

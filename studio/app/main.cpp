@@ -2,6 +2,7 @@
 #include "clipcommand.h"
 #include "commands.h"
 #include "gstcapture.h"
+#include "hostcommand.h"
 #include "rundowncommand.h"
 #include "surface.h"
 #include "uploadcommand.h"
@@ -18,6 +19,7 @@
 
 Q_IMPORT_QML_PLUGIN(Xiaozhan_ThemePlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_ControlsPlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_HostPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_OperatorPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_UploadsPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_AppPlugin)
@@ -28,7 +30,7 @@ namespace {
 bool wantsWindow(int argc, char** argv) {
     if (!xz::app::displayAvailable())
         return false;
-    if (argc < 2)
+    if (argc < 2 || std::strcmp(argv[1], "host") == 0)
         return true;
     if (std::strcmp(argv[1], "live") != 0)
         return false;
@@ -87,6 +89,8 @@ int main(int argc, char** argv) {
         return xz::upload::runUploadCommand(args);
     if (command == QLatin1String("rundown"))
         return xz::rundown::runRundownCommand(args);
+    if (command == QLatin1String("host"))
+        return xz::ui::runHostCommand(args);
     if (command.isEmpty()) {
         if (qobject_cast<QGuiApplication*>(qApp))
             return xz::app::runSurfaceCommand(args);
