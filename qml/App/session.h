@@ -3,6 +3,7 @@
 // loads and handed to QML as the Session singleton; QML binds to it, C++ decides.
 #pragma once
 
+#include "editormodel.h"
 #include "operatormodel.h"
 #include "settingsmodel.h"
 #include "showlistmodel.h"
@@ -28,18 +29,21 @@ class Session : public QObject {
     QML_SINGLETON
     Q_PROPERTY(xz::ui::OperatorModel* operatorModel READ operatorModel NOTIFY studioChanged)
     Q_PROPERTY(xz::ui::UploadsModel* uploads READ uploads CONSTANT)
+    Q_PROPERTY(xz::ui::EditorModel* editor READ editor CONSTANT)
     Q_PROPERTY(xz::ui::SettingsModel* settings READ settings CONSTANT)
     Q_PROPERTY(xz::ui::ShowListModel* shows READ shows CONSTANT)
     Q_PROPERTY(bool showRunning READ showRunning NOTIFY studioChanged)
     Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY titleChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString startProblem READ startProblem NOTIFY startProblemChanged)
-    // Which tab is on screen (0: Operator): the live keys only act on the Operator view.
+    // Which tab is on screen (0: Operator, kEditorView: Editor): each view's keys act only on that view.
     Q_PROPERTY(int currentView READ currentView WRITE setCurrentView NOTIFY currentViewChanged)
     // Once quitting is decided (nothing on air, or the operator said yes) the window may close.
     Q_PROPERTY(bool mayClose READ mayClose NOTIFY quitRequested)
 
 public:
+    static constexpr int kEditorView = 2;
+
     // Not default-constructible on purpose: QML must get the app's instance (create()), never make its own.
     Session(const QString& settingsPath, QObject* parent);
     ~Session() override;
@@ -55,6 +59,7 @@ public:
     live::Studio* studio() const { return studio_; }
     OperatorModel* operatorModel() const { return operator_.get(); }
     UploadsModel* uploads() { return &uploads_; }
+    EditorModel* editor() { return &editor_; }
     SettingsModel* settings() { return &settings_; }
     ShowListModel* shows() { return &shows_; }
     bool showRunning() const { return studio_ != nullptr; }
@@ -66,7 +71,7 @@ public:
     int currentView() const { return currentView_; }
     bool mayClose() const { return mayClose_; }
     void setCurrentView(int view);
-    // The window's keys (KeyRouter): given to the Operator view while it is on screen.
+    // The window's keys (KeyRouter): given to the Operator or the Editor view while it is on screen.
     bool handleKey(int key, int modifiers);
 
     // The picker asks for a show; the app starts it (or loads it into the running studio).
@@ -91,6 +96,7 @@ private:
     std::unique_ptr<OperatorModel> operator_;
     UploadsModel uploads_;
     SettingsModel settings_;
+    EditorModel editor_;
     ShowListModel shows_;
     QTranslator translator_;
     bool translatorInstalled_ = false;
