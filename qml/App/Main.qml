@@ -1,4 +1,4 @@
-// The window: the views as tabs (导播 Operator, 上传 Uploads, 设置 Settings), the show picker until a show
+// The window: the views as tabs (导播 Operator, 上传 Uploads, 剪辑 Editor, 设置 Settings), the show picker until a show
 // runs. Fits a 1366x768 laptop and grows to 1920x1080; the live keys are the window's (see KeyRouter).
 import QtQuick
 import QtQuick.Controls
@@ -7,6 +7,7 @@ import Xiaozhan.Theme
 import Xiaozhan.Controls
 import Xiaozhan.Operator
 import Xiaozhan.Uploads
+import Xiaozhan.Editor
 import Xiaozhan.App
 
 ApplicationWindow {
@@ -53,7 +54,7 @@ ApplicationWindow {
                 focusPolicy: Qt.NoFocus
                 onCurrentIndexChanged: Session.currentView = currentIndex
                 Repeater {
-                    model: [qsTr("导播"), qsTr("上传"), qsTr("设置")]
+                    model: [qsTr("导播"), qsTr("上传"), qsTr("剪辑"), qsTr("设置")]
                     TabButton {
                         required property string modelData
                         text: modelData
@@ -97,6 +98,9 @@ ApplicationWindow {
         }
         UploadsView {
             model: Session.uploads
+        }
+        EditorView {
+            model: Session.editor
         }
         SettingsView {
             settings: Session.settings

@@ -27,8 +27,11 @@ bool KeyRouter::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::ShortcutOverride)
         return false; // the KeyPress that follows is ours to judge
     if (key->isAutoRepeat()) {
-        // Holding Space must not take again and again; other held keys do nothing either.
+        // Holding Space must not take again and again; other held keys do nothing either, except the
+        // arrows, which go on stepping through the Editor's pictures.
         const int k = key->key();
+        if (k == Qt::Key_Left || k == Qt::Key_Right)
+            return handler_ && handler_(k, static_cast<int>(key->modifiers()));
         return k == Qt::Key_Space || k == Qt::Key_Return || k == Qt::Key_Enter || k == Qt::Key_Escape ||
                (k >= Qt::Key_1 && k <= Qt::Key_9);
     }

@@ -1,7 +1,8 @@
 // The live-show keys belong to the window, never to whichever control has focus (the OBS trap: Space
 // pressing the last clicked button). Installed on the window, this sees every key first and hands the
-// operator's keys (1-9, Space, Enter, Esc) to the operator's model; a text field being typed in keeps its
-// keys, except Esc, the safe-slate key, which works whatever has focus. Held keys do not repeat a take.
+// keys to the view on screen (the operator's 1-9, Space, Enter, Esc; the editor's I, O, J, K, L, arrows,
+// Space); a text field being typed in keeps its keys, except Esc, the safe-slate key, which works whatever
+// has focus. Held keys do not repeat a take; held arrows do step on.
 #pragma once
 
 #include <QObject>

@@ -17,6 +17,10 @@ Session::Session(const QString& settingsPath, QObject* parent)
     connect(&settings_, &SettingsModel::destinationsChanged, this,
             [this] { uploads_.setDestinations(settings_.uploadDestinations()); });
     uploads_.setDestinations(settings_.uploadDestinations());
+    editor_.setUploads(&uploads_);
+    editor_.setRecordingFolder(settings_.recordingFolder());
+    connect(&settings_, &SettingsModel::changed, this,
+            [this] { editor_.setRecordingFolder(settings_.recordingFolder()); });
     applyLanguage();
 }
 
@@ -120,6 +124,7 @@ void Session::setCurrentView(int view) {
     if (view == currentView_)
         return;
     currentView_ = view;
+    editor_.setActive(view == kEditorView);
     emit currentViewChanged();
 }
 
@@ -127,6 +132,8 @@ bool Session::handleKey(int key, int modifiers) {
     // Esc puts the safe slate on air from any view: it is the key for "something is wrong in the room".
     if (operator_ && (currentView_ == 0 || key == Qt::Key_Escape) && operator_->handleKey(key, modifiers))
         return true;
+    if (currentView_ == kEditorView)
+        return editor_.handleKey(key, modifiers);
     // The rundown's keys: only on the Operator view, never with Ctrl/Alt/Meta (Shift gives "+"), and not
     // while the operator is being asked something (an advance takes a scene).
     if (!rundown_ || currentView_ != 0 ||

@@ -3,6 +3,7 @@
 // loads and handed to QML as the Session singleton; QML binds to it, C++ decides.
 #pragma once
 
+#include "editormodel.h"
 #include "operatormodel.h"
 #include "rundowncontroller.h"
 #include "settingsmodel.h"
@@ -30,6 +31,7 @@ class Session : public QObject {
     QML_SINGLETON
     Q_PROPERTY(xz::ui::OperatorModel* operatorModel READ operatorModel NOTIFY studioChanged)
     Q_PROPERTY(xz::ui::UploadsModel* uploads READ uploads CONSTANT)
+    Q_PROPERTY(xz::ui::EditorModel* editor READ editor CONSTANT)
     Q_PROPERTY(xz::ui::SettingsModel* settings READ settings CONSTANT)
     Q_PROPERTY(xz::ui::ShowListModel* shows READ shows CONSTANT)
     Q_PROPERTY(bool showRunning READ showRunning NOTIFY studioChanged)
@@ -39,12 +41,14 @@ class Session : public QObject {
     Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY titleChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString startProblem READ startProblem NOTIFY startProblemChanged)
-    // Which tab is on screen (0: Operator): the live keys only act on the Operator view.
+    // Which tab is on screen (0: Operator, kEditorView: Editor): each view's keys act only on that view.
     Q_PROPERTY(int currentView READ currentView WRITE setCurrentView NOTIFY currentViewChanged)
     // Once quitting is decided (nothing on air, or the operator said yes) the window may close.
     Q_PROPERTY(bool mayClose READ mayClose NOTIFY quitRequested)
 
 public:
+    static constexpr int kEditorView = 2;
+
     // Not default-constructible on purpose: QML must get the app's instance (create()), never make its own.
     Session(const QString& settingsPath, QObject* parent);
     ~Session() override;
@@ -63,6 +67,7 @@ public:
     void setRundown(rundown::RundownController* rundown);
     rundown::RundownController* rundown() const { return rundown_; }
     UploadsModel* uploads() { return &uploads_; }
+    EditorModel* editor() { return &editor_; }
     SettingsModel* settings() { return &settings_; }
     ShowListModel* shows() { return &shows_; }
     bool showRunning() const { return studio_ != nullptr; }
@@ -74,9 +79,9 @@ public:
     int currentView() const { return currentView_; }
     bool mayClose() const { return mayClose_; }
     void setCurrentView(int view);
-    // The window's keys (KeyRouter): given to the Operator view while it is on screen. With a rundown:
-    // N / PageDown next segment, B / PageUp back, + / = one more minute, H hold, M mark (a presenter's
-    // clicker sends PageDown / PageUp).
+    // The window's keys (KeyRouter): given to the Operator or the Editor view while it is on screen. With a
+    // rundown, on the Operator view: N / PageDown next segment, B / PageUp back, + / = one more minute, H
+    // hold, M mark (a presenter's clicker sends PageDown / PageUp).
     bool handleKey(int key, int modifiers);
 
     // The picker asks for a show; the app starts it (or loads it into the running studio).
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<OperatorModel> operator_;
     UploadsModel uploads_;
     SettingsModel settings_;
+    EditorModel editor_;
     ShowListModel shows_;
     QTranslator translator_;
     bool translatorInstalled_ = false;

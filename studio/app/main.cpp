@@ -22,6 +22,7 @@ Q_IMPORT_QML_PLUGIN(Xiaozhan_ControlsPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_HostPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_OperatorPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_UploadsPlugin)
+Q_IMPORT_QML_PLUGIN(Xiaozhan_EditorPlugin)
 Q_IMPORT_QML_PLUGIN(Xiaozhan_AppPlugin)
 
 namespace {

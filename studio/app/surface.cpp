@@ -110,8 +110,12 @@ int runLiveSurface(const LiveOptions& options) {
         applyDefaultTransition(*live.studio(), session.settings()->values());
         if (options.streamUrls.isEmpty())
             addConfiguredStreams(*live.studio(), session.settings()->values());
-        if (!options.recordDir.isEmpty())
+        session.setRundown(live.rundownController());
+        // --record DIR is where this run records, and where the Editor finds the recordings.
+        if (!options.recordDir.isEmpty()) {
             session.operatorModel()->setRecordingFolder(options.recordDir);
+            session.editor()->setRecordingFolder(options.recordDir);
+        }
         // --control-port wins; without it, the settings' remote control.
         std::unique_ptr<remote::RemoteServer> remote;
         if (!live.remoteServer())
@@ -131,6 +135,7 @@ int runLiveSurface(const LiveOptions& options) {
         }
         // The window goes first (its pictures watch the studio), then the models, remote clients, the show.
         window.reset();
+        session.setRundown(nullptr);
         session.setStudio(nullptr);
         remote.reset();
         live.stop();
