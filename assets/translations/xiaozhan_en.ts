@@ -1,0 +1,610 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LowerThirdsPanel</name>
+    <message>
+        <source>字幕</source>
+        <translation>Captions</translation>
+    </message>
+    <message>
+        <source>直接改节目画面</source>
+        <translation>Change on air directly</translation>
+    </message>
+    <message>
+        <source>切换后生效</source>
+        <translation>Shows after the take</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>导播</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>上传</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MixerPanel</name>
+    <message>
+        <source>已静音</source>
+        <translation>Muted</translation>
+    </message>
+    <message>
+        <source>静音</source>
+        <translation>Mute</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorView</name>
+    <message>
+        <source>录像 %1</source>
+        <translation>REC %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsPanel</name>
+    <message>
+        <source>结束直播</source>
+        <translation>End live stream</translation>
+    </message>
+    <message>
+        <source>开始直播</source>
+        <translation>Go live</translation>
+    </message>
+    <message>
+        <source>停止录像</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>开始录像</source>
+        <translation>Start recording</translation>
+    </message>
+    <message>
+        <source>开播前检查</source>
+        <translation>Check before going live</translation>
+    </message>
+    <message>
+        <source>没有直播地址（可在“设置”里添加）</source>
+        <translation>No stream address yet (add one in “Settings”)</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPage</name>
+    <message>
+        <source>开播前检查</source>
+        <translation>Check before going live</translation>
+    </message>
+    <message>
+        <source>怎么办：</source>
+        <translation>What to do: </translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>有 %1 项需要处理；仍可以开播</source>
+        <translation>%1 item(s) need attention; you can still go live</translation>
+    </message>
+    <message>
+        <source>一切正常，可以开播</source>
+        <translation>All good, ready to go live</translation>
+    </message>
+    <message>
+        <source>再检查一次</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SceneBar</name>
+    <message>
+        <source>回到节目</source>
+        <translation>Back to the show</translation>
+    </message>
+    <message>
+        <source>请稍候
+安全画面</source>
+        <translation>Standby
+safe slate</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>语言 / Language</source>
+        <translation>语言 / Language</translation>
+    </message>
+    <message>
+        <source>录像保存到</source>
+        <translation>Save recordings to</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>直播地址</source>
+        <translation>Stream addresses</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>名称，如：抖音</source>
+        <translation>Name, e.g. Douyin</translation>
+    </message>
+    <message>
+        <source>推流地址 rtmp://服务器/应用/推流码</source>
+        <translation>Stream address rtmp://server/app/stream-key</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>新加的直播地址在下次打开节目时生效。</source>
+        <translation>New stream addresses take effect the next time a show is opened.</translation>
+    </message>
+    <message>
+        <source>上传目标</source>
+        <translation>Upload destinations</translation>
+    </message>
+    <message>
+        <source>名称，如：社区抖音号</source>
+        <translation>Name, e.g. Community Douyin account</translation>
+    </message>
+    <message>
+        <source>douyin://账号、tus+https://… 或 file:///文件夹</source>
+        <translation>douyin://account, tus+https://… or file:///folder</translation>
+    </message>
+    <message>
+        <source>遥控（obs-websocket，Stream Deck 等）</source>
+        <translation>Remote control (obs-websocket, Stream Deck, …)</translation>
+    </message>
+    <message>
+        <source>端口（0 为关闭）</source>
+        <translation>Port (0 means off)</translation>
+    </message>
+    <message>
+        <source>已设密码</source>
+        <translation>Password set</translation>
+    </message>
+    <message>
+        <source>未设密码</source>
+        <translation>No password set</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>设置密码</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>端口和密码在下次打开小站时生效。</source>
+        <translation>Port and password take effect the next time Xiaozhan starts.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowPicker</name>
+    <message>
+        <source>今天录制或直播哪个节目？</source>
+        <translation>Which show are we recording or streaming today?</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionPanel</name>
+    <message>
+        <source>切换到节目</source>
+        <translation>Take to program</translation>
+    </message>
+    <message>
+        <source>空格 / 回车</source>
+        <translation>Space / Enter</translation>
+    </message>
+    <message>
+        <source>立即切换</source>
+        <translation>Cut now</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsView</name>
+    <message>
+        <source>上传队列现在无法使用：</source>
+        <translation>The upload queue cannot be used right now: </translation>
+    </message>
+    <message>
+        <source>要上传的文件</source>
+        <translation>File to upload</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>标题（可不填）</source>
+        <translation>Title (optional)</translation>
+    </message>
+    <message>
+        <source>加入上传</source>
+        <translation>Add to uploads</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>上传队列是空的</source>
+        <translation>The upload queue is empty</translation>
+    </message>
+    <message>
+        <source>选择要上传的视频</source>
+        <translation>Choose a video to upload</translation>
+    </message>
+    <message>
+        <source>视频和音频 (*.mp4 *.mkv *.mov *.webm *.m4a *.mp3)</source>
+        <translation>Video and audio (*.mp4 *.mkv *.mov *.webm *.m4a *.mp3)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::MixerModel</name>
+    <message>
+        <source>节目混音</source>
+        <translation>Program mix</translation>
+    </message>
+    <message>
+        <source>%1没有声音，请检查话筒是否打开、是否插好</source>
+        <translation>No sound from %1: check that the microphone is switched on and plugged in</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::OperatorModel</name>
+    <message>
+        <source>%1信号中断：%2</source>
+        <translation>%1 lost its signal: %2</translation>
+    </message>
+    <message>
+        <source>请稍候（安全画面）</source>
+        <translation>Standby (safe slate)</translation>
+    </message>
+    <message>
+        <source>切换（立即）</source>
+        <translation>Cut (instant)</translation>
+    </message>
+    <message>
+        <source>淡入淡出</source>
+        <translation>Fade</translation>
+    </message>
+    <message>
+        <source>经色场过渡</source>
+        <translation>Fade through colour</translation>
+    </message>
+    <message>
+        <source>推移</source>
+        <translation>Swipe</translation>
+    </message>
+    <message>
+        <source>滑动</source>
+        <translation>Slide</translation>
+    </message>
+    <message>
+        <source>擦除</source>
+        <translation>Wipe</translation>
+    </message>
+    <message>
+        <source>片花动画</source>
+        <translation>Stinger animation</translation>
+    </message>
+    <message>
+        <source>推过一半松手：切换完成；不到一半松手：退回原画面</source>
+        <translation>Let go past halfway: the take completes; before halfway: back to the old picture</translation>
+    </message>
+    <message>
+        <source>CPU %1%</source>
+        <translation>CPU %1%</translation>
+    </message>
+    <message>
+        <source>画面延迟 %1%</source>
+        <translation>Lagged frames %1%</translation>
+    </message>
+    <message>
+        <source>磁盘剩余 %1 GB</source>
+        <translation>Disk: %1 GB free</translation>
+    </message>
+    <message>
+        <source>，约可录 %1 小时</source>
+        <translation>, about %1 hours of recording</translation>
+    </message>
+    <message>
+        <source>正在直播或录像。确定要关闭小站吗？直播会结束，录像会保存。</source>
+        <translation>You are live or recording. Close Xiaozhan now? The live stream will end; the recording will be saved.</translation>
+    </message>
+    <message>
+        <source>确定要结束直播吗？观众将看不到节目。</source>
+        <translation>End the live stream? Viewers will no longer see the show.</translation>
+    </message>
+    <message>
+        <source>确定要停止录像吗？</source>
+        <translation>Stop the recording?</translation>
+    </message>
+    <message>
+        <source>关闭小站</source>
+        <translation>Close Xiaozhan</translation>
+    </message>
+    <message>
+        <source>结束直播</source>
+        <translation>End live stream</translation>
+    </message>
+    <message>
+        <source>停止录像</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>还没有直播地址：请先在“设置”里添加</source>
+        <translation>No stream address yet: please add one in “Settings” first</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::PreflightModel</name>
+    <message>
+        <source>摄像头：%1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <source>没有接入摄像头，播出的是测试画面</source>
+        <translation>No camera connected; a test picture is shown instead</translation>
+    </message>
+    <message>
+        <source>在设置中为它选择摄像头或手机，或不用这个机位</source>
+        <translation>Choose a camera or phone for it in the settings, or leave this camera position out</translation>
+    </message>
+    <message>
+        <source>画面正常</source>
+        <translation>Picture OK</translation>
+    </message>
+    <message>
+        <source>还没有画面</source>
+        <translation>No picture yet</translation>
+    </message>
+    <message>
+        <source>检查摄像头的线是否插好；手机请确认已连上同一个网络并开始推流</source>
+        <translation>Check that the camera cable is plugged in; for a phone, make sure it is on the same network and streaming</translation>
+    </message>
+    <message>
+        <source>话筒：%1</source>
+        <translation>Microphone: %1</translation>
+    </message>
+    <message>
+        <source>话筒没有接通</source>
+        <translation>Microphone not connected</translation>
+    </message>
+    <message>
+        <source>检查话筒是否插好、是否打开</source>
+        <translation>Check that the microphone is plugged in and switched on</translation>
+    </message>
+    <message>
+        <source>已静音</source>
+        <translation>Muted</translation>
+    </message>
+    <message>
+        <source>在调音台上取消静音</source>
+        <translation>Unmute it on the mixer</translation>
+    </message>
+    <message>
+        <source>听不到声音</source>
+        <translation>No sound heard</translation>
+    </message>
+    <message>
+        <source>对着话筒说几句话，再检查一次；仍没有声音请检查话筒开关</source>
+        <translation>Say a few words into the microphone and check again; if still silent, check its on/off switch</translation>
+    </message>
+    <message>
+        <source>有声音（%1）</source>
+        <translation>Sound OK (%1)</translation>
+    </message>
+    <message>
+        <source>剩余 %1 GB，约可录 %2 小时（计划 %3 小时）</source>
+        <translation>%1 GB free, about %2 hours of recording (planned: %3 hours)</translation>
+    </message>
+    <message>
+        <source>磁盘空间</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <source>删除或移走旧录像，或换一个空间更大的录像文件夹</source>
+        <translation>Delete or move old recordings, or choose a recording folder with more space</translation>
+    </message>
+    <message>
+        <source>空间不太宽裕，节目超时可能录不完</source>
+        <translation>Space is tight: if the show runs long, the recording may not fit</translation>
+    </message>
+    <message>
+        <source>录像文件夹</source>
+        <translation>Recording folder</translation>
+    </message>
+    <message>
+        <source>无法写入：%1</source>
+        <translation>Cannot write to %1</translation>
+    </message>
+    <message>
+        <source>在设置中换一个录像文件夹</source>
+        <translation>Choose another recording folder in the settings</translation>
+    </message>
+    <message>
+        <source>直播地址</source>
+        <translation>Stream addresses</translation>
+    </message>
+    <message>
+        <source>还没有添加直播地址，只能录像</source>
+        <translation>No stream address added yet: recording only</translation>
+    </message>
+    <message>
+        <source>在设置中添加抖音等平台的推流地址</source>
+        <translation>Add the stream address of Douyin or another platform in the settings</translation>
+    </message>
+    <message>
+        <source>直播服务器：%1</source>
+        <translation>Stream server: %1</translation>
+    </message>
+    <message>
+        <source>正在连接 %1:%2 …</source>
+        <translation>Connecting to %1:%2 …</translation>
+    </message>
+    <message>
+        <source>%1:%2 可以连接</source>
+        <translation>%1:%2 can be reached</translation>
+    </message>
+    <message>
+        <source>连不上 %1:%2（%3）</source>
+        <translation>Cannot reach %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>检查网线或无线网络；仍不行请核对推流地址</source>
+        <translation>Check the network cable or Wi-Fi; if it still fails, check the stream address</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>timed out</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::Session</name>
+    <message>
+        <source>小站 · 选择节目</source>
+        <translation>Xiaozhan · Choose a show</translation>
+    </message>
+    <message>
+        <source>小站 · 《%1》</source>
+        <translation>Xiaozhan · “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::SettingsModel</name>
+    <message>
+        <source>端口应在 1 到 65535 之间（0 表示不开遥控）</source>
+        <translation>The port must be between 1 and 65535 (0 turns remote control off)</translation>
+    </message>
+    <message>
+        <source>直播 %1</source>
+        <translation>Stream %1</translation>
+    </message>
+    <message>
+        <source>上传地址应以 tus+https://、douyin://、https:// 或 file:// 开头，而不是“%1”</source>
+        <translation>An upload address must start with tus+https://, douyin://, https:// or file://, not “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::StreamListModel</name>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>连接中</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>直播中</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>重连中 %1/%2</source>
+        <translation>Reconnecting %1/%2</translation>
+    </message>
+    <message>
+        <source>已断开</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>正在结束</source>
+        <translation>Ending</translation>
+    </message>
+    <message>
+        <source>%1 kbps</source>
+        <translation>%1 kbps</translation>
+    </message>
+    <message>
+        <source>丢帧 %1</source>
+        <translation>Dropped frames %1</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::UploadsModel</name>
+    <message>
+        <source>请先选择上传到哪里（可在“设置”里添加）</source>
+        <translation>Please choose where to upload first (add destinations in “Settings”)</translation>
+    </message>
+    <message>
+        <source>正在检查 %1 …</source>
+        <translation>Checking %1 …</translation>
+    </message>
+    <message>
+        <source>%1 已加入上传队列</source>
+        <translation>%1 was added to the upload queue</translation>
+    </message>
+    <message>
+        <source>%1 已经在队列里了</source>
+        <translation>%1 is already in the queue</translation>
+    </message>
+    <message>
+        <source>%1 已经上传过，没有重复加入</source>
+        <translation>%1 was uploaded before, so it was not added again</translation>
+    </message>
+</context>
+</TS>
