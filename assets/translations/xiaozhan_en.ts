@@ -16,6 +16,48 @@
     </message>
 </context>
 <context>
+    <name>HostView</name>
+    <message>
+        <source>即将开始</source>
+        <translation>即将开始</translation>
+    </message>
+    <message>
+        <source>节目结束</source>
+        <translation>节目结束</translation>
+    </message>
+    <message>
+        <source>停在零点</source>
+        <translation>停在零点</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>下一段</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>比计划</source>
+        <translation>vs. plan</translation>
+    </message>
+    <message>
+        <source>预计结束</source>
+        <translation>Expected end</translation>
+    </message>
+    <message>
+        <source>未连接演播室</source>
+        <translation>未连接演播室</translation>
+    </message>
+</context>
+<context>
+    <name>HostWindow</name>
+    <message>
+        <source>小站 · 主持人屏幕</source>
+        <translation>Xiaozhan · Host screen</translation>
+    </message>
+</context>
+<context>
     <name>LowerThirdsPanel</name>
     <message>
         <source>字幕</source>
@@ -119,6 +161,125 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPanel</name>
+    <message>
+        <source>节目单</source>
+        <translation>Rundown</translation>
+    </message>
+    <message>
+        <source>关主持人屏幕</source>
+        <translation>Close host screen</translation>
+    </message>
+    <message>
+        <source>主持人屏幕</source>
+        <translation>Host screen</translation>
+    </message>
+    <message>
+        <source>还没开始：按“下一段”开始第一段</source>
+        <translation>Not started yet: press “Next” to start the first segment</translation>
+    </message>
+    <message>
+        <source>停在零点</source>
+        <translation>Held at zero</translation>
+    </message>
+    <message>
+        <source>暂停中</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>比计划 %1 · 结束 %2</source>
+        <translation>vs. plan %1 · ends %2</translation>
+    </message>
+    <message>
+        <source>（跳过）</source>
+        <translation> (skipped)</translation>
+    </message>
+    <message>
+        <source>改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>下一段</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一段</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>+1 分钟</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>入点</source>
+        <translation>In point</translation>
+    </message>
+    <message>
+        <source>出点</source>
+        <translation>Out point</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>给主持人的话，如：看镜头2</source>
+        <translation>Message for the host, e.g. Look at camera 2</translation>
+    </message>
+    <message>
+        <source>发送</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>闪烁</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <source>黑屏只显示这句话</source>
+        <translation>Black screen with only this message</translation>
+    </message>
+    <message>
+        <source>修改第 %1 段</source>
+        <translation>Edit segment %1</translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>秒</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -296,6 +457,45 @@ safe slate</translation>
     <message>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>先在“设置”里添加上传目标</source>
+        <translation>Add an upload destination in “Settings” first</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::HostMirror</name>
+    <message>
+        <source>正在连接演播室 %1 / connecting to the studio at %1</source>
+        <translation>正在连接演播室 %1 / connecting to the studio at %1</translation>
+    </message>
+    <message>
+        <source>演播室 %1 需要遥控密码：请用 --password 给出 / the studio at %1 needs the remote-control password: give it with --password</source>
+        <translation>演播室 %1 需要遥控密码：请用 --password 给出 / the studio at %1 needs the remote-control password: give it with --password</translation>
+    </message>
+    <message>
+        <source>演播室 %1 已连接，但没有在运行节目单 / connected to the studio at %1, but it is not running a rundown</source>
+        <translation>演播室 %1 已连接，但没有在运行节目单 / connected to the studio at %1, but it is not running a rundown</translation>
+    </message>
+    <message>
+        <source>演播室 %1 没有给出节目单：%2 / the studio at %1 did not give the rundown: %2</source>
+        <translation>演播室 %1 没有给出节目单：%2 / the studio at %1 did not give the rundown: %2</translation>
+    </message>
+    <message>
+        <source>演播室 %1 发来的节目单数据无法使用（%2）/ the studio at %1 sent rundown data that cannot be used (%2)</source>
+        <translation>演播室 %1 发来的节目单数据无法使用（%2）/ the studio at %1 sent rundown data that cannot be used (%2)</translation>
+    </message>
+    <message>
+        <source>演播室 %1 不接受这个遥控密码（--password）/ the studio at %1 refused the remote-control password (--password)</source>
+        <translation>演播室 %1 不接受这个遥控密码（--password）/ the studio at %1 refused the remote-control password (--password)</translation>
+    </message>
+    <message>
+        <source>演播室 %1 的遥控协议版本不同 / the studio at %1 speaks another remote-control protocol version</source>
+        <translation>演播室 %1 的遥控协议版本不同 / the studio at %1 speaks another remote-control protocol version</translation>
+    </message>
+    <message>
+        <source>未连接演播室 %1，正在重试 / not connected to the studio at %1, retrying</source>
+        <translation>未连接演播室 %1，正在重试 / not connected to the studio at %1, retrying</translation>
     </message>
 </context>
 <context>
