@@ -9,10 +9,151 @@
     </message>
 </context>
 <context>
+    <name>ClipPanel</name>
+    <message>
+        <source>片段（已保存）</source>
+        <translation>Clip (saved)</translation>
+    </message>
+    <message>
+        <source>片段</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>话题，如 #美食 #齐悦</source>
+        <translation>Topics, e.g. #food #QiYue</translation>
+    </message>
+    <message>
+        <source>片头显示标题</source>
+        <translation>Show the title at the start</translation>
+    </message>
+    <message>
+        <source>封面：</source>
+        <translation>Cover: </translation>
+    </message>
+    <message>
+        <source>用这一帧</source>
+        <translation>Use this frame</translation>
+    </message>
+    <message>
+        <source>裁切</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <source>模糊背景</source>
+        <translation>Blurred background</translation>
+    </message>
+    <message>
+        <source>保存片段</source>
+        <translation>Save clip</translation>
+    </message>
+    <message>
+        <source>新片段</source>
+        <translation>New clip</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出队列</source>
+        <translation>Export queue</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message>
+        <source>剪辑库现在无法使用：</source>
+        <translation>The clip library cannot be used right now: </translation>
+    </message>
+    <message>
+        <source>正在打开剪辑库…</source>
+        <translation>Opening the clip library…</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>已存片段</source>
+        <translation>Saved clips</translation>
+    </message>
+    <message>
+        <source>竖屏画面 ⟷ 拖动</source>
+        <translation>Vertical frame ⟷ drag</translation>
+    </message>
+    <message>
+        <source>在左边选一个录像</source>
+        <translation>Choose a recording on the left</translation>
+    </message>
+    <message>
+        <source>模糊背景</source>
+        <translation>Blurred background</translation>
+    </message>
+    <message>
+        <source>竖屏 9:16</source>
+        <translation>Vertical 9:16</translation>
+    </message>
+    <message>
+        <source>停</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>播放选段</source>
+        <translation>Play selection</translation>
+    </message>
+    <message>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>设入点</source>
+        <translation>Set in point</translation>
+    </message>
+    <message>
+        <source>入点 </source>
+        <translation>In </translation>
+    </message>
+    <message>
+        <source>出点 </source>
+        <translation>Out </translation>
+    </message>
+    <message>
+        <source>设出点</source>
+        <translation>Set out point</translation>
+    </message>
+    <message>
+        <source>覆盖</source>
+        <translation>Replace</translation>
+    </message>
+</context>
+<context>
+    <name>ExportList</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未设上传目标</source>
+        <translation>No upload destination set</translation>
+    </message>
+    <message>
+        <source>加入上传</source>
+        <translation>Add to uploads</translation>
+    </message>
+    <message>
+        <source>还没有导出</source>
+        <translation>Nothing exported yet</translation>
     </message>
 </context>
 <context>
@@ -85,6 +226,33 @@
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>剪辑</source>
+        <translation>Editor</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerList</name>
+    <message>
+        <source>段落</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>区间</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>设为选段</source>
+        <translation>Use as selection</translation>
+    </message>
+    <message>
+        <source>这个录像没有节目单标记</source>
+        <translation>This recording has no rundown markers</translation>
     </message>
 </context>
 <context>
@@ -161,6 +329,29 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingList</name>
+    <message>
+        <source>录像</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>标记文件有问题</source>
+        <translation>The markers file has a problem</translation>
+    </message>
+    <message>
+        <source>%1 · %2 个标记 · %3 个片段</source>
+        <translation>%1 · %2 markers · %3 clips</translation>
+    </message>
+    <message>
+        <source>这里还没有录像</source>
+        <translation>No recordings here yet</translation>
     </message>
 </context>
 <context>
@@ -280,6 +471,29 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SavedClipList</name>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>删除片段记录“%1”？录像和已经导出的文件都不会被删除。</source>
+        <translation>Remove the clip record “%1”? The recording and any exported files are not deleted.</translation>
+    </message>
+    <message>
+        <source>还没有保存的片段</source>
+        <translation>No saved clips yet</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Remove record</translation>
     </message>
 </context>
 <context>
@@ -461,6 +675,148 @@ safe slate</translation>
     <message>
         <source>先在“设置”里添加上传目标</source>
         <translation>Add an upload destination in “Settings” first</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::ClipPlayer</name>
+    <message>
+        <source>无法播放：GStreamer 缺少播放组件（playbin、autoaudiosink）/ cannot play: GStreamer lacks playbin or autoaudiosink (%1)</source>
+        <translation>无法播放：GStreamer 缺少播放组件（playbin、autoaudiosink）/ cannot play: GStreamer lacks playbin or autoaudiosink (%1)</translation>
+    </message>
+    <message>
+        <source>播放器打不开这个文件</source>
+        <translation>The player cannot open this file</translation>
+    </message>
+    <message>
+        <source>这个录像不能跳到 %1 秒 / cannot seek in this recording</source>
+        <translation>这个录像不能跳到 %1 秒 / cannot seek in this recording</translation>
+    </message>
+    <message>
+        <source>无法播放这个录像：%1 / cannot play this recording</source>
+        <translation>无法播放这个录像：%1 / cannot play this recording</translation>
+    </message>
+</context>
+<context>
+    <name>xz::ui::EditorModel</name>
+    <message>
+        <source>预览做不出来：%1</source>
+        <translation>The preview could not be made: %1</translation>
+    </message>
+    <message>
+        <source>录像文件夹里还没有录像：%1</source>
+        <translation>No recordings in the recording folder yet: %1</translation>
+    </message>
+    <message>
+        <source>找不到录像：%1</source>
+        <translation>Recording not found: %1</translation>
+    </message>
+    <message>
+        <source>标记文件读不出来，没有标记可用：%1</source>
+        <translation>The markers file cannot be read, so no markers are available: %1</translation>
+    </message>
+    <message>
+        <source>这个录像没有记下长度（可能录制时中断了）：%1</source>
+        <translation>This recording has no length saved (the recording may have been cut off): %1</translation>
+    </message>
+    <message>
+        <source>正在生成缩略图和声音波形（只需一次）…</source>
+        <translation>Making thumbnails and the sound waveform (only needed once)…</translation>
+    </message>
+    <message>
+        <source>选段 %1（%2 帧）</source>
+        <translation>Selection %1 (%2 frames)</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>倒放 %1×</source>
+        <translation>Reverse %1×</translation>
+    </message>
+    <message>
+        <source>播放选段</source>
+        <translation>Playing selection</translation>
+    </message>
+    <message>
+        <source>播放 %1×</source>
+        <translation>Play %1×</translation>
+    </message>
+    <message>
+        <source>没有找到声音设备：只播放画面，没有声音</source>
+        <translation>No sound device found: playing the picture without sound</translation>
+    </message>
+    <message>
+        <source>入点 %1 必须在出点 %2 之前。要从这里开始，请先把出点设到后面（按 O）。</source>
+        <translation>The in point %1 must come before the out point %2. To start here, first move the out point later (press O).</translation>
+    </message>
+    <message>
+        <source>出点 %1 必须在入点 %2 之后。要在这里结束，请先把入点设到前面（按 I）。</source>
+        <translation>The out point %1 must come after the in point %2. To end here, first move the in point earlier (press I).</translation>
+    </message>
+    <message>
+        <source>“%1”没有结束时间，不能直接作为选段</source>
+        <translation>“%1” has no end time, so it cannot be used as a selection directly</translation>
+    </message>
+    <message>
+        <source>“%1”在录像之外，不能作为选段</source>
+        <translation>“%1” is outside the recording, so it cannot be used as a selection</translation>
+    </message>
+    <message>
+        <source>选段设为“%1”：%2 到 %3</source>
+        <translation>Selection set to “%1”: %2 to %3</translation>
+    </message>
+    <message>
+        <source>用入点的画面</source>
+        <translation>The in point’s frame</translation>
+    </message>
+    <message>
+        <source>新片段：整段录像已选中，请设入点和出点</source>
+        <translation>New clip: the whole recording is selected; set the in and out points</translation>
+    </message>
+    <message>
+        <source>请先在左边选一个录像</source>
+        <translation>Please choose a recording on the left first</translation>
+    </message>
+    <message>
+        <source>片段已保存：%1</source>
+        <translation>Clip saved: %1</translation>
+    </message>
+    <message>
+        <source>片段记录已删除；录像和导出的文件都还在</source>
+        <translation>Clip record removed; the recording and exported files are still there</translation>
+    </message>
+    <message>
+        <source>“%1”正在导出，请等它完成，或换一个标题</source>
+        <translation>“%1” is being exported: wait for it to finish, or choose another title</translation>
+    </message>
+    <message>
+        <source>“%1”已经存在。要用这次导出的片段替换它吗？原来的文件会被覆盖。</source>
+        <translation>“%1” already exists. Replace it with this export? The old file will be overwritten.</translation>
+    </message>
+    <message>
+        <source>没有导出：原来的文件保留不动。可以改一个标题再导出。</source>
+        <translation>Not exported: the old file is kept as it was. You can change the title and export again.</translation>
+    </message>
+    <message>
+        <source>无法建立导出文件夹：%1</source>
+        <translation>Cannot create the export folder: %1</translation>
+    </message>
+    <message>
+        <source>已加入导出队列：%1</source>
+        <translation>Added to the export queue: %1</translation>
+    </message>
+    <message>
+        <source>这个导出还没有完成，完成后才能上传</source>
+        <translation>This export is not finished yet; it can be uploaded once it is done</translation>
+    </message>
+    <message>
+        <source>导出的文件不见了：%1</source>
+        <translation>The exported file is missing: %1</translation>
+    </message>
+    <message>
+        <source>上传队列现在无法使用</source>
+        <translation>The upload queue cannot be used right now</translation>
     </message>
 </context>
 <context>
