@@ -91,6 +91,8 @@ void Session::setLanguage(const QString& language) {
     if (language == settings_.language())
         return;
     settings_.setLanguage(language);
+    if (settings_.language() != language)
+        return; // not a language the surface has
     applyLanguage();
     if (operator_)
         operator_->setEnglish(language == QLatin1String("en"));

@@ -129,8 +129,21 @@ void MixerModel::reload() {
     strips_.clear();
     for (const live::AudioInput& input : studio_.audioInputs())
         strips_.push_back({input.id, input.label, input.microphone});
-    strips_.push_back({QString(), tr("节目混音"), false});
+    strips_.push_back({QString(), mixLabel(), false});
     endResetModel();
+}
+
+QString MixerModel::mixLabel() {
+    return tr("节目混音");
+}
+
+void MixerModel::retranslate() {
+    for (size_t row = 0; row < strips_.size(); ++row) {
+        if (!strips_[row].id.isEmpty())
+            continue;
+        strips_[row].label = mixLabel();
+        emit dataChanged(index(int(row)), index(int(row)), {int(Role::Label)});
+    }
 }
 
 void MixerModel::sample() {

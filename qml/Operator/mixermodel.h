@@ -64,6 +64,8 @@ public:
     static double meterPosition(double db);
     // One reading of the meters (the timer calls it at display rate).
     void sample();
+    // The language changed: the program mix strip is named again (the inputs keep the show's labels).
+    void retranslate();
 
 signals:
     void meteringChanged();
@@ -72,6 +74,7 @@ signals:
 
 private:
     void reload();
+    static QString mixLabel();
 
     struct Strip {
         QString id; // empty: the program mix

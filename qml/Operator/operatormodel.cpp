@@ -58,7 +58,9 @@ OperatorModel::OperatorModel(live::Studio& studio, QObject* parent)
                            status->state == capture::CaptureState::Failed)) {
                 const show::Source* source = studio_.show().findSource(id);
                 const QString name = source && !source->label.isEmpty() ? source->label : id;
-                alerts_.raise(tr("%1信号中断：%2").arg(name, status->error.messageZh), true);
+                alerts_.raise(tr("%1信号中断：%2")
+                                  .arg(name, english_ ? status->error.messageEn : status->error.messageZh),
+                              true);
             }
         }
     });
@@ -372,8 +374,14 @@ bool OperatorModel::handleKey(int key, int modifiers) {
 void OperatorModel::setEnglish(bool english) {
     english_ = english;
     scenes_.setEnglish(english);
+    mixer_.retranslate();
+    streams_.retranslate();
     emit showChanged();
     emit tallyChanged();
+    emit transitionChanged();
+    emit statsChanged();
+    emit confirmationChanged();
+    emit languageChanged();
 }
 
 } // namespace xz::ui

@@ -47,7 +47,7 @@ class OperatorModel : public QObject {
     Q_PROPERTY(bool durationAdjustable READ durationAdjustable NOTIFY transitionChanged)
     Q_PROPERTY(bool transitionRunning READ transitionRunning NOTIFY transitionRunningChanged)
     Q_PROPERTY(double tbarPosition READ tbarPosition NOTIFY tbarChanged)
-    Q_PROPERTY(QString tbarRule READ tbarRule CONSTANT)
+    Q_PROPERTY(QString tbarRule READ tbarRule NOTIFY languageChanged)
 
     Q_PROPERTY(bool onAir READ onAir NOTIFY outputsChanged)
     Q_PROPERTY(bool streamsConfigured READ streamsConfigured NOTIFY outputsChanged)
@@ -131,7 +131,8 @@ public:
     // A key pressed anywhere in the window (from the app's key router). Returns true when it was used.
     Q_INVOKABLE bool handleKey(int key, int modifiers = 0);
 
-    // The surface's language for scene names.
+    // The surface's language: scene names and show title from the show file, and every text made here is
+    // given again (the translator is already switched). Alerts already raised keep their language.
     void setEnglish(bool english);
 
 signals:
@@ -145,6 +146,7 @@ signals:
     void confirmationChanged();
     void noticeChanged();
     void quitConfirmed();
+    void languageChanged();
 
 private:
     void say(const std::optional<UserError>& error);

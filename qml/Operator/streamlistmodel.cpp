@@ -68,6 +68,12 @@ QHash<int, QByteArray> StreamListModel::roleNames() const {
             {int(Role::DroppedText), "droppedText"}};
 }
 
+void StreamListModel::retranslate() {
+    if (!streams_.isEmpty())
+        emit dataChanged(index(0), index(rowCount() - 1),
+                         {int(Role::StateText), int(Role::BitrateText), int(Role::DroppedText)});
+}
+
 void StreamListModel::refresh() {
     const QList<live::StreamStatus> now = studio_.streams();
     bool sameRows = now.size() == streams_.size();

@@ -35,6 +35,8 @@ public:
 
     // 连接中 / 直播中 / 重连中 2/20 / 已断开 ...: short, for the strip (the long form is in the alert).
     static QString shortState(const live::StreamStatus& stream);
+    // The language changed: the words are given again.
+    void retranslate();
 
 private:
     void refresh();

@@ -1,13 +1,15 @@
 // The operator's view models over a running studio (no window): keys do what is printed on the buttons,
 // nothing on air stops without a click on the confirm button, the safe slate comes and goes with Esc, text
 // edits reach program only when taken, a microphone silent during a live show is warned about once, the
-// pre-flight check says what to do, and every model holds up under QAbstractItemModelTester.
+// pre-flight check says what to do, a language switch gives the models' texts again at once, and every model
+// holds up under QAbstractItemModelTester.
 #include "colourshow.h"
 #include "frametap.h"
 #include "mixermodel.h"
 #include "obsruntime.h"
 #include "operatormodel.h"
 #include "rtmpserver.h"
+#include "session.h"
 #include "studio.h"
 
 #include <QAbstractItemModelTester>
@@ -91,6 +93,7 @@ private slots:
     void aMicrophoneSilentDuringALiveShowIsWarnedAboutOnce();
     void thePreflightCheckSaysWhatToDoForEachProblem();
     void streamStatesAreShownInWords();
+    void switchingToEnglishGivesTheModelsTextsAgainAtOnce();
 
 private:
     std::unique_ptr<live::Studio> studio_;
@@ -339,6 +342,65 @@ void OperatorTest::streamStatesAreShownInWords() {
     QCOMPARE(ui::StreamListModel::shortState(stream), QStringLiteral("已断开"));
     stream.state = engine::StreamState::Connecting;
     QCOMPARE(ui::StreamListModel::shortState(stream), QStringLiteral("连接中"));
+}
+
+void OperatorTest::switchingToEnglishGivesTheModelsTextsAgainAtOnce() {
+    // Through the Session, as the Settings buttons do: texts made in C++ (role data, properties) change
+    // with their change signals, so the views show them without reopening anything.
+    QTemporaryDir home;
+    ui::Session session(home.filePath(QStringLiteral("studio.json")), nullptr);
+    session.setStudio(studio_.get());
+    OperatorModel* model = session.operatorModel();
+    QVERIFY(model);
+    std::optional<UserError> error;
+    const auto id =
+        studio_->addStream(QStringLiteral("rtmp://127.0.0.1:1/live/k"), QStringLiteral("测试"), &error);
+    QVERIFY(id);
+    QTRY_COMPARE_WITH_TIMEOUT(model->streams()->rowCount(), 1, 20000);
+    const int mixRow = model->mixer()->rowCount() - 1;
+    QCOMPARE(model->transitionNames(),
+             QStringList({QStringLiteral("切换（立即）"), QStringLiteral("淡入淡出")}));
+    QCOMPARE(roleValue(*model->mixer(), mixRow, "label").toString(), QStringLiteral("节目混音"));
+    QCOMPARE(roleValue(*model->streams(), 0, "stateText").toString(), QStringLiteral("未开始"));
+    model->askToQuit();
+    QVERIFY(model->confirmationText().startsWith(QStringLiteral("正在直播或录像")));
+
+    QSignalSpy transitions(model, &OperatorModel::transitionChanged);
+    QSignalSpy rule(model, &OperatorModel::languageChanged);
+    QSignalSpy confirmation(model, &OperatorModel::confirmationChanged);
+    QSignalSpy mixerData(model->mixer(), &QAbstractItemModel::dataChanged);
+    QSignalSpy streamData(model->streams(), &QAbstractItemModel::dataChanged);
+    session.setLanguage(QStringLiteral("en"));
+    QVERIFY(transitions.count() >= 1);
+    QCOMPARE(model->transitionNames(),
+             QStringList({QStringLiteral("Cut (instant)"), QStringLiteral("Fade")}));
+    QCOMPARE(rule.count(), 1);
+    QVERIFY2(model->tbarRule().startsWith(QStringLiteral("Let go past halfway")),
+             qPrintable(model->tbarRule()));
+    QVERIFY(confirmation.count() >= 1);
+    QCOMPARE(model->confirmLabel(), QStringLiteral("Close Xiaozhan"));
+    const auto labelChanged = [&] {
+        for (const QList<QVariant>& args : mixerData)
+            if (args.at(0).toModelIndex().row() <= mixRow && args.at(1).toModelIndex().row() >= mixRow &&
+                args.at(2).value<QList<int>>().contains(int(ui::MixerModel::Role::Label)))
+                return true;
+        return false;
+    };
+    QVERIFY(labelChanged());
+    QCOMPARE(roleValue(*model->mixer(), mixRow, "label").toString(), QStringLiteral("Program mix"));
+    QVERIFY(streamData.count() >= 1);
+    QCOMPARE(roleValue(*model->streams(), 0, "stateText").toString(), QStringLiteral("Not started"));
+    QCOMPARE(model->cpuText().left(4), QStringLiteral("CPU "));
+    QVERIFY2(model->diskText().startsWith(QStringLiteral("Disk: ")), qPrintable(model->diskText()));
+
+    session.setLanguage(QStringLiteral("zh_CN"));
+    QCOMPARE(model->transitionNames().first(), QStringLiteral("切换（立即）"));
+    QCOMPARE(roleValue(*model->mixer(), mixRow, "label").toString(), QStringLiteral("节目混音"));
+    QCOMPARE(roleValue(*model->streams(), 0, "stateText").toString(), QStringLiteral("未开始"));
+    QCOMPARE(model->confirmLabel(), QStringLiteral("关闭小站"));
+    model->cancel();
+    QVERIFY(!studio_->removeStream(*id));
+    session.setStudio(nullptr);
 }
 
 QTEST_MAIN(OperatorTest)
