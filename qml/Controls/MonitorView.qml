@@ -34,6 +34,7 @@ Rectangle {
 
     Rectangle {
         // The label strip: always readable, whatever the picture.
+        id: labelStrip
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.margins: monitor.border.width
@@ -55,8 +56,10 @@ Rectangle {
     Rectangle {
         objectName: "onAirTally"
         visible: monitor.onAir
+        // Beside the label strip when both fit (a narrow monitor with a long scene name: under it, never over it).
+        readonly property bool fitsBeside: labelStrip.width + width + 2 * anchors.margins < monitor.width
         anchors.right: parent.right
-        anchors.top: parent.top
+        anchors.top: fitsBeside ? parent.top : labelStrip.bottom
         anchors.margins: monitor.border.width + 6
         width: tallyText.implicitWidth + 20
         height: tallyText.implicitHeight + 8

@@ -109,6 +109,17 @@ Item {
             verify(tally.visible)
             verify(recording.visible)
         }
+
+        function test_theOnAirTallyNeverCoversTheLabel() {
+            const monitor = createTemporaryObject(monitorComponent, root, { onAir: true })
+            const tally = findChild(monitor, "onAirTally")
+            const label = findChild(monitor, "monitorLabel").parent
+            verify(tally.y < label.y + label.height, "wide enough: beside the label")
+            verify(tally.x > label.x + label.width)
+            monitor.width = 360
+            monitor.sceneName = "灶台俯拍 · 食材介绍"
+            verify(tally.y >= label.y + label.height, "narrow: under the label, never over it")
+        }
     }
 
     Component {
