@@ -14,8 +14,12 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 namespace xz::ui {
 namespace {
@@ -45,6 +49,32 @@ struct PictureSpan {
 
 // The first picture's time, then the end of the last one: each from a reader of its own, paused at the start
 // or seeked near the end (one reader doing both can stall between its two sinks).
+// Cancels a token after a while unless it is let go first: this scan runs on the GUI thread, and a file whose
+// demuxer neither delivers nor ends must not hold the window.
+class CancelAfter {
+public:
+    CancelAfter(clips::CancelToken token, std::chrono::milliseconds after)
+        : thread_([this, token, after] {
+              std::unique_lock lock(mutex_);
+              if (!woken_.wait_for(lock, after, [this] { return done_; }))
+                  token.cancel();
+          }) {}
+    ~CancelAfter() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        woken_.notify_all();
+        thread_.join();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable woken_;
+    bool done_ = false;
+    std::thread thread_;
+};
+
 PictureSpan pictureSpan(const clips::SourceInfo& source) {
     const PictureSpan container{0, source.durationSec};
     if (source.videoCodec != QLatin1String("h264") || source.durationSec <= 0)
@@ -61,6 +91,8 @@ PictureSpan pictureSpan(const clips::SourceInfo& source) {
         return GST_CLOCK_TIME_IS_VALID(pts) ? double(pts) / GST_SECOND : -1.0;
     };
     const clips::CancelToken cancel;
+    // A healthy file takes milliseconds; the bound is generous for a busy machine.
+    const CancelAfter deadline(cancel, std::chrono::seconds(10));
     double firstSec = 0;
     if (auto head = open(); head && !(*head)->play()) {
         // With B-frames the earliest picture is not the first in decode order: a few are enough.
@@ -82,8 +114,8 @@ PictureSpan pictureSpan(const clips::SourceInfo& source) {
     double last = -1;
     while (gst::SamplePtr sample = (*tail)->pull(clips::MediaReader::Stream::Video, cancel))
         last = std::max(last, ptsOf(sample));
-    if (last < firstSec)
-        return container;
+    if (last < firstSec || cancel.isCancelled())
+        return container; // the container's own span: at worst a frame too many at the end
     return {firstSec, std::min(source.durationSec, last + source.frameDurationSec())};
 }
 
