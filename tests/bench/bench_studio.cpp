@@ -27,8 +27,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -36,6 +38,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <fcntl.h>
 #include <obs.hpp>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -59,13 +62,20 @@ struct ChildResult {
     QJsonObject summary;
 };
 
-// Runs a program, returns its CPU time (and the JSON it printed last on stdout).
-ChildResult runChild(const QStringList& argv) {
+// Runs a program, returns its CPU time (and the JSON it printed last on stdout); its stderr goes to
+// `stderrPath` when one is given.
+ChildResult runChild(const QStringList& argv, const QString& stderrPath = {}) {
     int out[2];
     if (pipe(out) != 0)
         return {};
+    const QByteArray errPath = stderrPath.toLocal8Bit();
     const pid_t pid = fork();
     if (pid == 0) {
+        if (!errPath.isEmpty()) {
+            const int err = open(errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (err >= 0)
+                dup2(err, STDERR_FILENO);
+        }
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         close(out[1]);
@@ -291,6 +301,20 @@ int runTakeLatency(int takes) {
 
 } // namespace
 
+// Qt Quick's own timing of each frame it rendered (qt.scenegraph.time.renderloop), from a log: milliseconds.
+QList<double> quickFrameTimes(const QString& logPath) {
+    QFile log(logPath);
+    QList<double> times;
+    if (!log.open(QIODevice::ReadOnly))
+        return times;
+    const QRegularExpression line(QStringLiteral("Frame rendered with '\\w+' renderloop in (\\d+)ms"));
+    for (const QByteArray& text : log.readAll().split('\n'))
+        if (const QRegularExpressionMatch match = line.match(QString::fromUtf8(text)); match.hasMatch())
+            times.append(match.captured(1).toDouble());
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
@@ -320,7 +344,7 @@ int main(int argc, char** argv) {
     fflush(stdout);
     const QString secondsText = QString::number(seconds);
     const QString takeEvery = QString::number(kTakeEveryMs / 1000);
-    const auto live = [&](const QString& key, bool headless) {
+    const auto live = [&](const QString& key, bool headless, const QString& stderrPath = {}) {
         QStringList argv{QStringLiteral(XIAOZHAN_BINARY),  QStringLiteral("live"),
                          QStringLiteral("--show"),         QStringLiteral("cooking"),
                          QStringLiteral("--record"),       dir.path(),
@@ -329,7 +353,7 @@ int main(int argc, char** argv) {
                          QStringLiteral("--cycle-scenes"), takeEvery};
         if (headless)
             argv.append(QStringLiteral("--headless"));
-        return runChild(argv);
+        return runChild(argv, stderrPath);
     };
     const auto inProcess = [&](const QString& key, bool monitors) {
         return runChild({self, QStringLiteral("--studio"), server.url(key), dir.path(), secondsText,
@@ -338,7 +362,12 @@ int main(int argc, char** argv) {
     const ChildResult bare = runChild(
         {self, QStringLiteral("--bare"), server.url(QStringLiteral("bare")), dir.path(), secondsText});
     const ChildResult headless = live(QStringLiteral("headless"), true);
-    const ChildResult surface = live(QStringLiteral("surface"), false);
+    // The surface logs Qt Quick's timing of every frame it renders (it renders only when something changed).
+    const QString surfaceLog = dir.path() + QStringLiteral("/surface.log");
+    qputenv("QT_LOGGING_RULES", "qt.scenegraph.time.renderloop=true");
+    const ChildResult surface = live(QStringLiteral("surface"), false, surfaceLog);
+    qunsetenv("QT_LOGGING_RULES");
+    const QList<double> frameMs = quickFrameTimes(surfaceLog);
     // Alternating, so a burst of load elsewhere on the machine falls on both.
     const ChildResult none1 = inProcess(QStringLiteral("none"), false);
     const ChildResult watched1 = inProcess(QStringLiteral("watched"), true);
@@ -367,6 +396,16 @@ int main(int argc, char** argv) {
     printf("Studio, preview + program monitors:    %.3f CPU-s per s (%s; %d monitor frames)\n",
            (cpu(watched1) + cpu(watched2)) / 2, qPrintable(counters(watched2.summary)),
            watched2.summary.value("monitorFrames").toInt());
+    const auto at = [&](double p) {
+        return frameMs.isEmpty() ? -1.0 : frameMs[int(p * (frameMs.size() - 1))];
+    };
+    const auto slow =
+        std::count_if(frameMs.begin(), frameMs.end(), [](double ms) { return ms > 1000.0 / 30; });
+    printf("surface frames rendered by Qt Quick: %d (%.1f per s); render time p50 %.0f ms, p99 %.0f ms, max "
+           "%.0f "
+           "ms; %lld over 33 ms (goal: none, so 30+ fps holds during takes)\n",
+           int(frameMs.size()), frameMs.size() / seconds, at(0.5), at(0.99), at(1.0),
+           static_cast<long long>(slow));
     printf("studio headless / bare CPU ratio:      %.3f  (goal <= 1.10)\n", cpu(headless) / cpu(bare));
     printf("surface / headless CPU ratio:          %.3f  (goal <= 1.10)\n", cpu(surface) / cpu(headless));
     printf("monitors on / off CPU ratio:           %.3f\n",
