@@ -501,7 +501,8 @@ void ProtocolTest::aSleepingBatchHoldsUpNoOtherClient() {
          {QStringLiteral("d"),
           QJsonObject{{QStringLiteral("requestId"), QStringLiteral("slow")},
                       {QStringLiteral("requests"),
-                       QJsonArray{req(QStringLiteral("Sleep"), {{QStringLiteral("sleepMillis"), 1500}}),
+                       // Long enough that the other client's round trip ends inside it on a busy machine.
+                       QJsonArray{req(QStringLiteral("Sleep"), {{QStringLiteral("sleepMillis"), 8000}}),
                                   req(QStringLiteral("Echo"),
                                       {{QStringLiteral("text"), QStringLiteral("after")}})}}}}});
     // The other client is answered while the batch sleeps.
