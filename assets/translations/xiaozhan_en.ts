@@ -818,6 +818,10 @@ safe slate</translation>
         <source>上传队列现在无法使用</source>
         <translation>The upload queue cannot be used right now</translation>
     </message>
+    <message>
+        <source>正在打开录像：%1</source>
+        <translation>Opening the recording: %1</translation>
+    </message>
 </context>
 <context>
     <name>xz::ui::HostMirror</name>

@@ -22,6 +22,7 @@ Session::Session(const QString& settingsPath, QObject* parent)
     connect(&settings_, &SettingsModel::changed, this,
             [this] { editor_.setRecordingFolder(settings_.recordingFolder()); });
     applyLanguage();
+    editor_.setEnglish(language() == QLatin1String("en"));
 }
 
 Session::~Session() {
@@ -96,6 +97,7 @@ void Session::setLanguage(const QString& language) {
     applyLanguage();
     if (operator_)
         operator_->setEnglish(language == QLatin1String("en"));
+    editor_.setEnglish(language == QLatin1String("en"));
     if (engine_)
         engine_->retranslate();
     emit languageChanged();

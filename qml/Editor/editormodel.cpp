@@ -5,7 +5,6 @@
 #include "cliplistmodel.h"
 #include "clipstore.h"
 #include "exportpreset.h"
-#include "mediareader.h"
 #include "recordinglistmodel.h"
 #include "sourceinfo.h"
 #include "uploadsmodel.h"
@@ -14,12 +13,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <limits>
-#include <mutex>
-#include <thread>
 
 namespace xz::ui {
 namespace {
@@ -38,92 +32,13 @@ QString clockForFileName(double sec) {
     return FrameClock::format(sec).replace(QLatin1Char(':'), QLatin1Char('-'));
 }
 
-// The container's times are not the pictures': its length often runs past the last picture (the sound goes
-// on a little), and the first picture may start late (a muxer shifting everything by the AAC priming). The
-// frame grid runs from the first picture to the end of the last, read from compressed video (parsed, never
-// decoded): the preroll and the last seconds.
-struct PictureSpan {
-    double firstSec = 0;
-    double endSec = 0;
-};
-
-// The first picture's time, then the end of the last one: each from a reader of its own, paused at the start
-// or seeked near the end (one reader doing both can stall between its two sinks).
-// Cancels a token after a while unless it is let go first: this scan runs on the GUI thread, and a file whose
-// demuxer neither delivers nor ends must not hold the window.
-class CancelAfter {
-public:
-    CancelAfter(clips::CancelToken token, std::chrono::milliseconds after)
-        : thread_([this, token, after] {
-              std::unique_lock lock(mutex_);
-              if (!woken_.wait_for(lock, after, [this] { return done_; }))
-                  token.cancel();
-          }) {}
-    ~CancelAfter() {
-        {
-            std::lock_guard lock(mutex_);
-            done_ = true;
-        }
-        woken_.notify_all();
-        thread_.join();
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable woken_;
-    bool done_ = false;
-    std::thread thread_;
-};
-
-PictureSpan pictureSpan(const clips::SourceInfo& source) {
-    const PictureSpan container{0, source.durationSec};
-    if (source.videoCodec != QLatin1String("h264") || source.durationSec <= 0)
-        return container;
-    const auto open = [&] {
-        return clips::MediaReader::open(source.path,
-                                        {clips::ReaderStream::Mode::Compressed,
-                                         QStringLiteral("video/x-h264,stream-format=avc,alignment=au")},
-                                        {});
-    };
-    const auto ptsOf = [](const gst::SamplePtr& sample) {
-        const GstClockTime pts =
-            sample ? GST_BUFFER_PTS(gst_sample_get_buffer(sample.get())) : GST_CLOCK_TIME_NONE;
-        return GST_CLOCK_TIME_IS_VALID(pts) ? double(pts) / GST_SECOND : -1.0;
-    };
-    const clips::CancelToken cancel;
-    // A healthy file takes milliseconds; the bound is generous for a busy machine.
-    const CancelAfter deadline(cancel, std::chrono::seconds(10));
-    double firstSec = 0;
-    if (auto head = open(); head && !(*head)->play()) {
-        // With B-frames the earliest picture is not the first in decode order: a few are enough.
-        firstSec = std::numeric_limits<double>::max();
-        for (int i = 0; i < 8; ++i)
-            if (gst::SamplePtr sample = (*head)->pull(clips::MediaReader::Stream::Video, cancel);
-                sample && ptsOf(sample) >= 0)
-                firstSec = std::min(firstSec, ptsOf(sample));
-        if (firstSec == std::numeric_limits<double>::max())
-            firstSec = 0;
-    }
-    auto tail = open();
-    if (!tail)
-        return container;
-    const double from = std::max(0.0, source.durationSec - 10.0);
-    const auto flags = GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_BEFORE);
-    if ((*tail)->seek(from, -1, flags) || (*tail)->play())
-        return container;
-    double last = -1;
-    while (gst::SamplePtr sample = (*tail)->pull(clips::MediaReader::Stream::Video, cancel))
-        last = std::max(last, ptsOf(sample));
-    if (last < firstSec || cancel.isCancelled())
-        return container; // the container's own span: at worst a frame too many at the end
-    return {firstSec, std::min(source.durationSec, last + source.frameDurationSec())};
-}
-
 } // namespace
 
 EditorModel::EditorModel(QObject* parent) : QObject(parent) {
     reverseTimer_.setInterval(kReverseTickMs);
     connect(&reverseTimer_, &QTimer::timeout, this, &EditorModel::reverseTick);
+    connect(&opener_, &RecordingOpener::opened, this, &EditorModel::recordingOpened);
+    connect(&opener_, &RecordingOpener::failed, this, &EditorModel::recordingFailed);
     connect(&player_, &ClipPlayer::frameChanged, this, &EditorModel::playerFrame);
     connect(&player_, &ClipPlayer::finished, this, &EditorModel::playerFinished);
     connect(&player_, &ClipPlayer::soundChanged, this, &EditorModel::soundChanged);
@@ -145,7 +60,7 @@ EditorModel::EditorModel(QObject* parent) : QObject(parent) {
                 filmstripProgress_ = 1;
                 filmstrip_.setFilmstrip(strip, durationSec());
                 if (waveformRequest_ == 0)
-                    previewStatus_.clear();
+                    previewStatus_ = {};
                 emit previewChanged();
             });
     connect(&previews_, &clips::PreviewCache::waveformReady, this,
@@ -156,7 +71,7 @@ EditorModel::EditorModel(QObject* parent) : QObject(parent) {
                 waveformProgress_ = 1;
                 waveform_ = wave;
                 if (filmstripRequest_ == 0)
-                    previewStatus_.clear();
+                    previewStatus_ = {};
                 emit waveformChanged();
                 emit previewChanged();
             });
@@ -168,7 +83,7 @@ EditorModel::EditorModel(QObject* parent) : QObject(parent) {
                     waveformRequest_ = 0;
                 else
                     return;
-                previewStatus_ = tr("预览做不出来：%1").arg(message);
+                previewStatus_ = phrase(QT_TR_NOOP("预览做不出来：%1"), {message});
                 emit previewChanged();
             });
 }
@@ -237,13 +152,15 @@ void EditorModel::open() {
     problem_.clear();
     emit availableChanged();
     if (library_->recordings().empty())
-        say(tr("录像文件夹里还没有录像：%1").arg(folder_));
+        say(phrase(QT_TR_NOOP("录像文件夹里还没有录像：%1"), {folder_}));
     else
         selectRecording(0);
 }
 
 void EditorModel::close() {
     stop();
+    opener_.abandon();
+    emit openingChanged();
     player_.open({}, 0);
     previews_.cancel(filmstripRequest_);
     previews_.cancel(waveformRequest_);
@@ -298,19 +215,30 @@ void EditorModel::openRecording(const QString& path) {
     if (!library_)
         return;
     stop();
-    const clips::Recording* entry = library_->recording(path);
-    auto source = clips::SourceProbe::probe(path);
-    if (!entry || !source) {
-        say(source ? tr("找不到录像：%1").arg(path) : source.error().message(), true);
+    if (!library_->recording(path)) {
+        say(phrase(QT_TR_NOOP("找不到录像：%1"), {path}), true);
         return;
     }
+    // The scan reads the file's first and last pictures: on a worker, so a slow or broken file never holds
+    // the window. Until it answers the editor stays on what it had, and says what it is opening.
+    opener_.open(path);
+    say(phrase(QT_TR_NOOP("正在打开录像：%1"), {QFileInfo(path).fileName()}));
+    emit openingChanged();
+}
+
+void EditorModel::recordingOpened(const QString& path, const OpenedRecording& opened) {
+    emit openingChanged();
+    const clips::Recording* entry = library_ ? library_->recording(path) : nullptr;
+    if (!entry) {
+        say(phrase(QT_TR_NOOP("找不到录像：%1"), {path}), true);
+        return;
+    }
+    const clips::SourceInfo& source = opened.source;
     const auto& list = library_->recordings();
     currentRow_ = int(entry - list.data());
     recording_ = path;
-    const PictureSpan pictures = pictureSpan(*source);
-    clock_ = FrameClock(source->fpsNum, source->fpsDen, pictures.firstSec, pictures.endSec);
-    pictureAspect_ =
-        source->hasVideo && source->height > 0 ? double(source->width) / source->height : 16.0 / 9;
+    clock_ = FrameClock(source.fpsNum, source.fpsDen, opened.firstPictureSec, opened.pictureEndSec);
+    pictureAspect_ = source.hasVideo && source.height > 0 ? double(source.width) / source.height : 16.0 / 9;
     markerList_ = entry->markers ? entry->markers->markers : QList<clips::Marker>();
     markers_.setMarkers(markerList_);
     if (clips_)
@@ -319,12 +247,17 @@ void EditorModel::openRecording(const QString& path) {
     resetClip();
     emit recordingChanged();
     if (!entry->markersError.isEmpty())
-        say(tr("标记文件读不出来，没有标记可用：%1").arg(entry->markersError), true);
-    else if (source->durationSec <= 0)
-        say(tr("这个录像没有记下长度（可能录制时中断了）：%1").arg(entry->fileName), true);
+        say(phrase(QT_TR_NOOP("标记文件读不出来，没有标记可用：%1"), {entry->markersError}), true);
+    else if (source.durationSec <= 0)
+        say(phrase(QT_TR_NOOP("这个录像没有记下长度（可能录制时中断了）：%1"), {entry->fileName}), true);
     else
-        say({});
+        say(Phrase());
     startPreviews();
+}
+
+void EditorModel::recordingFailed(const QString&, const QString& message) {
+    emit openingChanged();
+    say(message, true);
 }
 
 void EditorModel::startPreviews() {
@@ -339,7 +272,7 @@ void EditorModel::startPreviews() {
     const double interval = std::clamp(std::round(durationSec() / 48), 2.0, 120.0);
     filmstripRequest_ = previews_.requestFilmstrip(recording_, interval, 90);
     waveformRequest_ = previews_.requestWaveform(recording_, 100);
-    previewStatus_ = tr("正在生成缩略图和声音波形（只需一次）…");
+    previewStatus_ = phrase(QT_TR_NOOP("正在生成缩略图和声音波形（只需一次）…"));
     emit previewChanged();
 }
 
@@ -370,11 +303,31 @@ QString EditorModel::soundNote() const {
 }
 
 void EditorModel::say(const QString& text, bool problem) {
+    say(Phrase::plain(text), problem);
+}
+
+void EditorModel::say(const Phrase& text, bool problem) {
     if (text == notice_ && problem == noticeIsProblem_)
         return;
     notice_ = text;
     noticeIsProblem_ = problem && !text.isEmpty();
     emit noticeChanged();
+}
+
+Phrase EditorModel::phrase(const char* source, QStringList args) {
+    return Phrase(staticMetaObject.className(), source, std::move(args));
+}
+
+void EditorModel::setEnglish(bool english) {
+    english_ = english;
+    // What the view reads through tr() is read again; notices and the preview status are phrases.
+    emit languageChanged();
+    emit noticeChanged();
+    emit previewChanged();
+    emit selectionChanged();
+    emit playingChanged();
+    emit soundChanged();
+    emit clipChanged();
 }
 
 void EditorModel::setPlayhead(double sec, bool showPicture) {
@@ -416,13 +369,13 @@ bool EditorModel::setInPoint(double sec) {
         return false;
     const double in = clock_.snapToPicture(sec);
     if (in >= out_) {
-        say(tr("入点 %1 必须在出点 %2 之前。要从这里开始，请先把出点设到后面（按 O）。")
-                .arg(FrameClock::format(in), FrameClock::format(out_)),
+        say(phrase(QT_TR_NOOP("入点 %1 必须在出点 %2 之前。要从这里开始，请先把出点设到后面（按 O）。"),
+                   {FrameClock::format(in), FrameClock::format(out_)}),
             true);
         return false;
     }
     if (noticeIsProblem_)
-        say({});
+        say(Phrase());
     if (in != in_) {
         in_ = in;
         emit selectionChanged();
@@ -435,13 +388,13 @@ bool EditorModel::setOutPoint(double sec) {
         return false;
     const double out = clock_.snapToEnd(sec);
     if (out <= in_) {
-        say(tr("出点 %1 必须在入点 %2 之后。要在这里结束，请先把入点设到前面（按 I）。")
-                .arg(FrameClock::format(out), FrameClock::format(in_)),
+        say(phrase(QT_TR_NOOP("出点 %1 必须在入点 %2 之后。要在这里结束，请先把入点设到前面（按 I）。"),
+                   {FrameClock::format(out), FrameClock::format(in_)}),
             true);
         return false;
     }
     if (noticeIsProblem_)
-        say({});
+        say(Phrase());
     if (out != out_) {
         out_ = out;
         emit selectionChanged();
@@ -544,13 +497,13 @@ bool EditorModel::selectMarker(int row) {
         return false;
     const clips::Marker& marker = markerList_[row];
     if (marker.endSec < 0) {
-        say(tr("“%1”没有结束时间，不能直接作为选段").arg(marker.title), true);
+        say(phrase(QT_TR_NOOP("“%1”没有结束时间，不能直接作为选段"), {marker.title}), true);
         return false;
     }
     const double in = clock_.snapToPicture(marker.timeSec);
     const double out = clock_.snapToEnd(marker.endSec);
     if (out <= in) {
-        say(tr("“%1”在录像之外，不能作为选段").arg(marker.title), true);
+        say(phrase(QT_TR_NOOP("“%1”在录像之外，不能作为选段"), {marker.title}), true);
         return false;
     }
     in_ = in;
@@ -558,7 +511,8 @@ bool EditorModel::selectMarker(int row) {
     emit selectionChanged();
     if (title_.isEmpty())
         setTitle(marker.title);
-    say(tr("选段设为“%1”：%2 到 %3").arg(marker.title, FrameClock::format(in_), FrameClock::format(out_)));
+    say(phrase(QT_TR_NOOP("选段设为“%1”：%2 到 %3"),
+               {marker.title, FrameClock::format(in_), FrameClock::format(out_)}));
     seek(in_);
     return true;
 }
@@ -614,7 +568,7 @@ QStringList EditorModel::presetNames() const {
 QStringList EditorModel::presetLabels() const {
     QStringList labels;
     for (const clips::ExportPreset& preset : clips::ExportPreset::all())
-        labels << preset.descriptionZh;
+        labels << (english_ ? preset.descriptionEn : preset.descriptionZh);
     return labels;
 }
 
@@ -675,12 +629,12 @@ void EditorModel::newClip() {
         return;
     stop();
     resetClip();
-    say(tr("新片段：整段录像已选中，请设入点和出点"));
+    say(phrase(QT_TR_NOOP("新片段：整段录像已选中，请设入点和出点")));
 }
 
 bool EditorModel::saveClip() {
     if (!library_ || recording_.isEmpty()) {
-        say(tr("请先在左边选一个录像"), true);
+        say(phrase(QT_TR_NOOP("请先在左边选一个录像")), true);
         return false;
     }
     clips::Clip clip;
@@ -709,7 +663,7 @@ bool EditorModel::saveClip() {
         clipId_ = added->id;
         emit clipChanged();
     }
-    say(tr("片段已保存：%1").arg(clip.title.isEmpty() ? selectionText() : clip.title));
+    say(phrase(QT_TR_NOOP("片段已保存：%1"), {clip.title.isEmpty() ? selectionText() : clip.title}));
     return true;
 }
 
@@ -736,7 +690,7 @@ void EditorModel::loadClip(qint64 id) {
     emit selectionChanged();
     emit clipChanged();
     setPlayhead(in_, true);
-    say({});
+    say(Phrase());
 }
 
 bool EditorModel::removeClip(qint64 id) {
@@ -751,7 +705,7 @@ bool EditorModel::removeClip(qint64 id) {
         clipId_ = 0;
         emit clipChanged();
     }
-    say(tr("片段记录已删除；录像和导出的文件都还在"));
+    say(phrase(QT_TR_NOOP("片段记录已删除；录像和导出的文件都还在")));
     return *removed;
 }
 
@@ -781,13 +735,14 @@ clips::ExportRequest EditorModel::exportRequest(bool overwrite) const {
 
 bool EditorModel::exportClip() {
     if (!queue_ || recording_.isEmpty()) {
-        say(tr("请先在左边选一个录像"), true);
+        say(phrase(QT_TR_NOOP("请先在左边选一个录像")), true);
         return false;
     }
     const QString output = exportPath();
     for (const clips::ClipJob& job : queue_->jobs())
         if (!job.isFinished() && job.output() == output) {
-            say(tr("“%1”正在导出，请等它完成，或换一个标题").arg(QFileInfo(output).fileName()), true);
+            say(phrase(QT_TR_NOOP("“%1”正在导出，请等它完成，或换一个标题"), {QFileInfo(output).fileName()}),
+                true);
             return false;
         }
     if (QFileInfo::exists(output)) {
@@ -812,25 +767,22 @@ void EditorModel::cancelOverwrite() {
         return;
     overwriteQuestion_.clear();
     emit overwriteQuestionChanged();
-    say(tr("没有导出：原来的文件保留不动。可以改一个标题再导出。"));
+    say(phrase(QT_TR_NOOP("没有导出：原来的文件保留不动。可以改一个标题再导出。")));
 }
 
 bool EditorModel::enqueueExport(bool overwrite) {
     const clips::ExportRequest request = exportRequest(overwrite);
     const QString folder = QFileInfo(request.output).absolutePath();
     if (!QDir().mkpath(folder)) {
-        say(tr("无法建立导出文件夹：%1").arg(folder), true);
+        say(phrase(QT_TR_NOOP("无法建立导出文件夹：%1"), {folder}), true);
         return false;
     }
-    auto queued = queue_->enqueueExport(request);
+    auto queued = queue_->enqueueExport(request, {title_.trimmed(), hashtagList(hashtags_)});
     if (!queued) {
         say(queued.error().message(), true);
         return false;
     }
-    QStringList uploadTitle{title_.trimmed()};
-    uploadTitle += hashtagList(hashtags_);
-    uploadTitles_[*queued] = uploadTitle.join(QLatin1Char(' ')).trimmed();
-    say(tr("已加入导出队列：%1").arg(QFileInfo(request.output).fileName()));
+    say(phrase(QT_TR_NOOP("已加入导出队列：%1"), {QFileInfo(request.output).fileName()}));
     return true;
 }
 
@@ -845,21 +797,22 @@ QStringList EditorModel::uploadDestinations() const {
 bool EditorModel::uploadJob(qint64 id, int destination) {
     const std::optional<clips::ClipJob> job = queue_ ? queue_->job(id) : std::nullopt;
     if (!job || job->state != clips::JobState::Done) {
-        say(tr("这个导出还没有完成，完成后才能上传"), true);
+        say(phrase(QT_TR_NOOP("这个导出还没有完成，完成后才能上传")), true);
         return false;
     }
     if (!QFileInfo::exists(job->output())) {
-        say(tr("导出的文件不见了：%1").arg(job->output()), true);
+        say(phrase(QT_TR_NOOP("导出的文件不见了：%1"), {job->output()}), true);
         return false;
     }
     if (!uploads_) {
-        say(tr("上传队列现在无法使用"), true);
+        say(phrase(QT_TR_NOOP("上传队列现在无法使用")), true);
         return false;
     }
-    QString title = uploadTitles_.value(id);
-    if (title.isEmpty())
-        title = QFileInfo(job->output()).completeBaseName();
-    uploads_->addFile(job->output(), destination, title);
+    // The title and hashtags given when it was exported (kept with the job, so also after a restart).
+    const clips::UploadDetails details = job->upload();
+    const QString title =
+        details.title.isEmpty() ? QFileInfo(job->output()).completeBaseName() : details.title;
+    uploads_->addFile(job->output(), destination, title, details.hashtags);
     return true;
 }
 

@@ -12,7 +12,9 @@
 #include "filmstripmodel.h"
 #include "frameclock.h"
 #include "markerlistmodel.h"
+#include "phrase.h"
 #include "previewcache.h"
+#include "recordingopener.h"
 
 #include <QObject>
 #include <QTimer>
@@ -46,6 +48,7 @@ class EditorModel : public QObject {
     Q_PROPERTY(xz::ui::ExportJobListModel* jobs READ jobs CONSTANT)
     Q_PROPERTY(xz::ui::ClipPlayer* player READ player CONSTANT)
 
+    Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
     Q_PROPERTY(int currentRow READ currentRow NOTIFY recordingChanged)
     Q_PROPERTY(QString recording READ recording NOTIFY recordingChanged)
     Q_PROPERTY(QString recordingName READ recordingName NOTIFY recordingChanged)
@@ -76,7 +79,7 @@ class EditorModel : public QObject {
     Q_PROPERTY(double coverSec READ coverSec NOTIFY clipChanged)
     Q_PROPERTY(QString coverText READ coverText NOTIFY clipChanged)
     Q_PROPERTY(QStringList presetNames READ presetNames CONSTANT)
-    Q_PROPERTY(QStringList presetLabels READ presetLabels CONSTANT)
+    Q_PROPERTY(QStringList presetLabels READ presetLabels NOTIFY languageChanged)
     Q_PROPERTY(int presetIndex READ presetIndex WRITE setPresetIndex NOTIFY clipChanged)
     Q_PROPERTY(bool vertical READ vertical NOTIFY clipChanged)
     Q_PROPERTY(bool blurFill READ blurFill WRITE setBlurFill NOTIFY clipChanged)
@@ -105,6 +108,8 @@ public:
     // The library, the job queue and the recordings list are opened the first time the Editor is shown.
     void setActive(bool active);
     bool active() const { return active_; }
+    // The language switch: texts the view shows are read again in the new language.
+    void setEnglish(bool english);
 
     bool available() const { return library_ != nullptr; }
     QString problem() const { return problem_; }
@@ -118,6 +123,8 @@ public:
     ClipPlayer* player() { return &player_; }
     const clips::Waveform& waveform() const { return waveform_; }
 
+    // A recording is being opened (its pictures' span scanned); the one shown so far stays usable.
+    bool opening() const { return opener_.busy(); }
     int currentRow() const { return currentRow_; }
     QString recording() const { return recording_; }
     QString recordingName() const;
@@ -140,7 +147,7 @@ public:
     QString soundNote() const;
 
     double previewProgress() const;
-    QString previewStatus() const { return previewStatus_; }
+    QString previewStatus() const { return previewStatus_.text(); }
     bool waveformReady() const { return !waveform_.maximum.isEmpty(); }
 
     QString title() const { return title_; }
@@ -164,7 +171,7 @@ public:
     double cropWidthFraction() const;
     qint64 clipId() const { return clipId_; }
 
-    QString notice() const { return notice_; }
+    QString notice() const { return notice_.text(); }
     bool noticeIsProblem() const { return noticeIsProblem_; }
     QString overwriteQuestion() const { return overwriteQuestion_; }
     QStringList uploadDestinations() const;
@@ -220,6 +227,8 @@ public:
 
 signals:
     void availableChanged();
+    void languageChanged();
+    void openingChanged();
     void recordingChanged();
     void playheadChanged();
     void selectionChanged();
@@ -240,7 +249,11 @@ private:
     void reverseTick();
     void playerFrame();
     void playerFinished();
-    void say(const QString& text, bool problem = false);
+    void say(const QString& text, bool problem = false); // shown as it is
+    void say(const Phrase& text, bool problem = false);  // follows the language
+    static Phrase phrase(const char* source, QStringList args = {});
+    void recordingOpened(const QString& path, const OpenedRecording& opened);
+    void recordingFailed(const QString& path, const QString& message);
     void startPreviews();
     void resetClip();
     bool enqueueExport(bool overwrite);
@@ -248,6 +261,7 @@ private:
     QString folder_;
     UploadsModel* uploads_ = nullptr;
     bool active_ = false;
+    bool english_ = false;
     QString problem_;
     std::unique_ptr<clips::ClipStore> store_;
     std::unique_ptr<clips::ClipLibrary> library_;
@@ -259,6 +273,7 @@ private:
     FilmstripModel filmstrip_;
     ExportJobListModel jobs_;
     ClipPlayer player_;
+    RecordingOpener opener_;
     clips::PreviewCache previews_;
     clips::Waveform waveform_;
 
@@ -277,7 +292,7 @@ private:
     qint64 waveformRequest_ = 0;
     double filmstripProgress_ = 0;
     double waveformProgress_ = 0;
-    QString previewStatus_;
+    Phrase previewStatus_;
 
     qint64 clipId_ = 0;
     QString title_;
@@ -288,11 +303,9 @@ private:
     bool blur_ = false;
     double cropX_ = 0.5;
 
-    QString notice_;
+    Phrase notice_;
     bool noticeIsProblem_ = false;
     QString overwriteQuestion_;
-    // The title and hashtags each export goes to the upload queue with (not part of the export request).
-    QHash<qint64, QString> uploadTitles_;
 };
 
 } // namespace xz::ui

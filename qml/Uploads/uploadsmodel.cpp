@@ -46,7 +46,8 @@ void UploadsModel::setNotice(const QString& notice) {
     emit noticeChanged();
 }
 
-void UploadsModel::addFile(const QString& pathOrUrl, int destination, const QString& title) {
+void UploadsModel::addFile(const QString& pathOrUrl, int destination, const QString& title,
+                           const QStringList& hashtags) {
     if (!service_) {
         setNotice(problem_);
         return;
@@ -61,7 +62,7 @@ void UploadsModel::addFile(const QString& pathOrUrl, int destination, const QStr
     ++adding_;
     emit addingChanged();
     setNotice(tr("正在检查 %1 …").arg(name));
-    service_->add(path, destinations_.at(destination).target, title, {}, false,
+    service_->add(path, destinations_.at(destination).target, title, hashtags, false,
                   [this, name](upload::Result<upload::UploadService::Added> added) {
                       --adding_;
                       emit addingChanged();

@@ -48,7 +48,9 @@ public:
     QString notice() const { return notice_; }
 
     // A file (a path or a file:// URL from the file dialog) to the destination at `index`.
-    Q_INVOKABLE void addFile(const QString& pathOrUrl, int destination, const QString& title);
+    // `hashtags` (each starting with '#') go with the clip where the platform takes them (Douyin).
+    Q_INVOKABLE void addFile(const QString& pathOrUrl, int destination, const QString& title,
+                             const QStringList& hashtags = {});
 
 signals:
     void availableChanged();

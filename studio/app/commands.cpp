@@ -40,7 +40,8 @@ void printUsage() {
         "  xiaozhan show check FILE          检查节目文件 / validate a show file\n"
         "  xiaozhan rundown check FILE [--json]  检查串联单 / validate a rundown\n"
         "  xiaozhan rundown import FILE.csv|ONTIME.json [--show NAME] -o OUT.json  导入串联单 / import one\n"
-        "  xiaozhan host [--connect HOST:PORT]  主持人屏幕 / the host's view (a second screen or computer)\n"
+        "  xiaozhan host [--connect HOST:PORT] [--password PW] [--fullscreen]\n"
+        "                                    主持人屏幕 / the host's view (a second screen or computer)\n"
         "  xiaozhan trim INPUT --from T --to T [--exact] -o OUTPUT  剪片段 / cut a clip\n"
         "  xiaozhan export INPUT --preset NAME [--from T --to T] [--fill crop|blur] [--crop-x F] -o OUTPUT\n"
         "                                    导出（douyin-vertical, landscape-1080p, audio-only） / export\n"
@@ -48,9 +49,9 @@ void printUsage() {
         "  xiaozhan devices [--json] [--watch]  列出摄像头和麦克风，可监视插拔 / list cameras and "
         "microphones,\n"
         "                                    and with --watch report plugging and unplugging until Ctrl+C\n"
-        "  xiaozhan upload add FILE --target URL [--title TEXT] | upload run [--until-empty] | upload list\n"
-        "  xiaozhan host [--connect HOST:PORT] [--password PW] [--fullscreen]  主持人屏幕 / the host's "
-        "screen"));
+        "  xiaozhan upload add FILE --target URL [--title TEXT] [--hashtag TAG]... | upload run "
+        "[--until-empty] |\n"
+        "                                    upload list   上传队列 / the upload queue"));
 }
 
 int runLiveCommand(const QStringList& args) {

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace xz::clips {
@@ -21,6 +22,12 @@ QString jobStateKey(JobState state);
 std::optional<JobState> jobStateFromKey(const QString& key);
 QString jobStateText(JobState state); // "中文 / English"
 
+// How a finished export goes to the upload queue: kept with the job, so it survives a restart.
+struct UploadDetails {
+    QString title;
+    QStringList hashtags; // each starting with '#'
+};
+
 struct ClipJob {
     enum class Kind { Trim = 1, Export };
     qint64 id = 0;
@@ -37,6 +44,7 @@ struct ClipJob {
 
     QString input() const { return request.value(QStringLiteral("input")).toString(); }
     QString output() const { return request.value(QStringLiteral("output")).toString(); }
+    UploadDetails upload() const;
     bool isFinished() const { return state != JobState::Queued && state != JobState::Running; }
 };
 

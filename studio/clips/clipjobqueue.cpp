@@ -164,10 +164,15 @@ Result<qint64> ClipJobQueue::enqueueTrim(const TrimRequest& request) {
     return enqueue(job);
 }
 
-Result<qint64> ClipJobQueue::enqueueExport(const ExportRequest& request) {
+Result<qint64> ClipJobQueue::enqueueExport(const ExportRequest& request, const UploadDetails& upload) {
     ClipJob job;
     job.kind = ClipJob::Kind::Export;
     job.request = toJson(request);
+    if (!upload.title.isEmpty() || !upload.hashtags.isEmpty())
+        job.request.insert(
+            QStringLiteral("upload"),
+            QJsonObject{{QStringLiteral("title"), upload.title},
+                        {QStringLiteral("hashtags"), QJsonArray::fromStringList(upload.hashtags)}});
     return enqueue(job);
 }
 

@@ -26,7 +26,8 @@ public:
     // Loads the jobs, marks those a vanished process left running as interrupted, starts the queued ones.
     Result<bool> start();
     Result<qint64> enqueueTrim(const TrimRequest& request);
-    Result<qint64> enqueueExport(const ExportRequest& request);
+    // `upload`: the title and hashtags the clip goes to the upload queue with, once exported.
+    Result<qint64> enqueueExport(const ExportRequest& request, const UploadDetails& upload = {});
     // Queued: cancelled at once. Running: stopped, its partial output removed. Finished: false.
     bool cancel(qint64 id);
 

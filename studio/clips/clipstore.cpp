@@ -110,6 +110,15 @@ std::optional<JobState> jobStateFromKey(const QString& key) {
     return std::nullopt;
 }
 
+UploadDetails ClipJob::upload() const {
+    const QJsonObject json = request.value(QStringLiteral("upload")).toObject();
+    UploadDetails details;
+    details.title = json.value(QStringLiteral("title")).toString();
+    for (const QJsonValue& tag : json.value(QStringLiteral("hashtags")).toArray())
+        details.hashtags << tag.toString();
+    return details;
+}
+
 QString jobStateText(JobState state) {
     switch (state) {
     case JobState::Queued:

@@ -5,18 +5,12 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
-#include <gst/pbutils/pbutils.h>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 namespace xz::clips {
 namespace {
-
-struct DiscovererInfoUnref {
-    void operator()(GstDiscovererInfo* info) const { g_object_unref(info); }
-};
-struct StreamListFree {
-    void operator()(GList* list) const { gst_discoverer_stream_info_list_free(list); }
-};
 
 QString capsName(GstCaps* caps) {
     if (!caps || gst_caps_is_empty(caps))
@@ -42,6 +36,39 @@ UserError unreadable(const QString& path, const QString& detail) {
         detail};
 }
 
+// parsebin exposes a stream's pad once its parsed caps are final: they are taken there. Each pad still ends
+// in a fakesink (not prerolling: one demuxer thread feeds all streams, and a sink waiting in preroll would
+// starve the others) so the demuxer never fails on an unlinked pad. Runs on parsebin's streaming thread.
+struct ProbeState {
+    GstElement* pipeline = nullptr;
+    std::mutex mutex;
+    std::vector<gst::CapsPtr> streams;
+};
+
+void onPadAdded(GstElement*, GstPad* pad, gpointer data) {
+    auto* state = static_cast<ProbeState*>(data);
+    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
+    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
+    gst_bin_add(GST_BIN(state->pipeline), sink);
+    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
+    gst_pad_link(pad, sinkPad.get());
+    gst_element_sync_state_with_parent(sink);
+    GstCaps* caps = gst_pad_get_current_caps(pad);
+    if (!caps)
+        caps = gst_pad_query_caps(pad, nullptr);
+    std::lock_guard lock(state->mutex);
+    state->streams.emplace_back(caps);
+}
+
+QString errorText(GstMessage* message) {
+    GError* raw = nullptr;
+    gchar* debug = nullptr;
+    gst_message_parse_error(message, &raw, &debug);
+    gst::ErrorPtr error(raw);
+    gst::GCharPtr details(debug);
+    return QString::fromUtf8(error ? error->message : "error");
+}
+
 } // namespace
 
 Result<SourceInfo> SourceProbe::probe(const QString& path) {
@@ -58,85 +85,142 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
         return UserError{QStringLiteral("文件是空的（0 字节）：%1").arg(name),
                          QStringLiteral("the file is empty (0 bytes): %1").arg(name), path};
     gst::ensureGstInitialised();
-    GError* raw = nullptr;
-    GstDiscoverer* discoverer = gst_discoverer_new(15 * GST_SECOND, &raw);
-    gst::ErrorPtr createError(raw);
-    if (!discoverer)
-        return unreadable(path, QString::fromUtf8(createError ? createError->message : "no discoverer"));
-    const QByteArray uri = QUrl::fromLocalFile(file.absoluteFilePath()).toEncoded();
-    std::unique_ptr<GstDiscovererInfo, DiscovererInfoUnref> info(
-        gst_discoverer_discover_uri(discoverer, uri.constData(), &raw));
-    gst::ErrorPtr error(raw);
-    g_object_unref(discoverer);
-    if (!info || gst_discoverer_info_get_result(info.get()) != GST_DISCOVERER_OK)
-        return unreadable(path, QString::fromUtf8(error ? error->message : "discoverer failed"));
-
-    SourceInfo source;
-    source.path = path;
-    const GstClockTime duration = gst_discoverer_info_get_duration(info.get());
-    source.durationSec = GST_CLOCK_TIME_IS_VALID(duration) ? double(duration) / GST_SECOND : 0;
-    if (GstDiscovererStreamInfo* top = gst_discoverer_info_get_stream_info(info.get())) {
-        gst::CapsPtr caps(gst_discoverer_stream_info_get_caps(top));
-        const QString container = capsName(caps.get());
-        if (container == QLatin1String("video/x-matroska") || container == QLatin1String("video/webm"))
-            source.container = QStringLiteral("matroska");
-        else if (container == QLatin1String("video/quicktime") || container == QLatin1String("audio/x-m4a"))
-            source.container = QStringLiteral("mp4");
-        else
-            source.container = container;
-        gst_discoverer_stream_info_unref(top);
+    // Demuxed and parsed, never decoded: a probe costs no decoder (loading libav alone took longer than a
+    // fast trim's copying) and reads only the file's head.
+    ProbeState state;
+    gst::ElementPtr pipeline(gst_pipeline_new(nullptr));
+    GstElement* source = gst_element_factory_make("filesrc", nullptr);
+    GstElement* parse = gst_element_factory_make("parsebin", nullptr);
+    if (!pipeline || !source || !parse)
+        return unreadable(path, QStringLiteral("filesrc or parsebin is missing"));
+    state.pipeline = pipeline.get();
+    g_object_set(source, "location", QFile::encodeName(file.absoluteFilePath()).constData(), nullptr);
+    gst_bin_add_many(GST_BIN(pipeline.get()), source, parse, nullptr);
+    gst_element_link(source, parse);
+    g_signal_connect(parse, "pad-added", G_CALLBACK(onPadAdded), &state);
+    const auto stop = [&] { gst_element_set_state(pipeline.get(), GST_STATE_NULL); };
+    gst::BusPtr bus(gst_element_get_bus(pipeline.get()));
+    const gint64 deadline = g_get_monotonic_time() + 15 * G_TIME_SPAN_SECOND;
+    if (gst_element_set_state(pipeline.get(), GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE) {
+        gst::MessagePtr error(gst_bus_pop_filtered(bus.get(), GST_MESSAGE_ERROR));
+        stop();
+        return unreadable(path, error ? errorText(error.get()) : QStringLiteral("cannot start reading"));
     }
+    // parsebin announces the streams it found (a stream collection), then exposes a pad for each. An error
+    // or the deadline ends the wait.
+    const auto failure = [&]() -> std::optional<QString> {
+        if (gst::MessagePtr message{gst_bus_pop_filtered(bus.get(), GST_MESSAGE_ERROR)})
+            return errorText(message.get());
+        if (g_get_monotonic_time() > deadline)
+            return QStringLiteral("timed out reading the file's streams");
+        return std::nullopt;
+    };
+    guint expected = 0;
+    while (expected == 0) {
+        gst::MessagePtr message{gst_bus_timed_pop_filtered(
+            bus.get(), 20 * GST_MSECOND, GstMessageType(GST_MESSAGE_ERROR | GST_MESSAGE_STREAM_COLLECTION))};
+        if (message && GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_ERROR) {
+            stop();
+            return unreadable(path, errorText(message.get()));
+        }
+        if (message && GST_MESSAGE_SRC(message.get()) == GST_OBJECT(parse)) {
+            GstStreamCollection* raw = nullptr;
+            gst_message_parse_stream_collection(message.get(), &raw);
+            expected = raw ? gst_stream_collection_get_size(raw) : 0;
+            if (raw)
+                gst_object_unref(raw);
+            if (expected == 0) {
+                stop();
+                return unreadable(path, QStringLiteral("no audio or video stream"));
+            }
+        } else if (auto why = failure()) {
+            stop();
+            return unreadable(path, *why);
+        }
+    }
+    std::vector<gst::CapsPtr> streams;
+    for (;;) {
+        {
+            std::lock_guard lock(state.mutex);
+            if (state.streams.size() >= expected) {
+                streams = std::move(state.streams);
+                break;
+            }
+        }
+        if (auto why = failure()) {
+            stop();
+            return unreadable(path, *why);
+        }
+        g_usleep(1000);
+    }
+    gint64 duration = -1;
+    if (!gst_element_query_duration(pipeline.get(), GST_FORMAT_TIME, &duration))
+        duration = -1;
+    // The container's type, as typefind named it for parsebin.
+    QString container;
+    if (GstElement* typefind = gst_bin_get_by_name(GST_BIN(parse), "typefind")) {
+        gst::ElementPtr owned(typefind);
+        GstCaps* found = nullptr;
+        g_object_get(typefind, "caps", &found, nullptr);
+        gst::CapsPtr caps(found);
+        container = capsName(caps.get());
+    }
+    stop();
 
-    std::unique_ptr<GList, StreamListFree> videos(gst_discoverer_info_get_video_streams(info.get()));
-    if (videos && videos.get()->data) {
-        auto* video = GST_DISCOVERER_VIDEO_INFO(videos.get()->data);
-        if (!gst_discoverer_video_info_is_image(video)) {
-            source.hasVideo = true;
-            source.width = int(gst_discoverer_video_info_get_width(video));
-            source.height = int(gst_discoverer_video_info_get_height(video));
-            source.fpsNum = int(gst_discoverer_video_info_get_framerate_num(video));
-            source.fpsDen = std::max(1, int(gst_discoverer_video_info_get_framerate_denom(video)));
+    SourceInfo info;
+    info.path = path;
+    info.durationSec = duration > 0 ? double(duration) / GST_SECOND : 0;
+    if (container == QLatin1String("video/x-matroska") || container == QLatin1String("video/webm") ||
+        container == QLatin1String("audio/x-matroska") || container == QLatin1String("audio/webm"))
+        info.container = QStringLiteral("matroska");
+    else if (container == QLatin1String("video/quicktime") || container == QLatin1String("audio/x-m4a"))
+        info.container = QStringLiteral("mp4");
+    else
+        info.container = container;
+    for (const gst::CapsPtr& caps : streams) {
+        if (!caps || gst_caps_is_empty(caps.get()))
+            continue;
+        const QString kind = capsName(caps.get());
+        const GstStructure* s = gst_caps_get_structure(caps.get(), 0);
+        if (kind.startsWith(QLatin1String("video/")) && !info.hasVideo) {
+            info.hasVideo = true;
+            gst_structure_get_int(s, "width", &info.width);
+            gst_structure_get_int(s, "height", &info.height);
+            if (!gst_structure_get_fraction(s, "framerate", &info.fpsNum, &info.fpsDen) || info.fpsDen <= 0) {
+                info.fpsNum = 0;
+                info.fpsDen = 1;
+            }
             // A variable-rate stream may declare its timing clock (1000000000/1) as its rate.
-            if (double(source.fpsNum) / source.fpsDen > 240)
-                source.fpsNum = 0;
-            gst::CapsPtr caps(gst_discoverer_stream_info_get_caps(GST_DISCOVERER_STREAM_INFO(video)));
-            source.videoCodec = codecOf(capsName(caps.get()));
-            if (caps && !gst_caps_is_empty(caps.get())) {
-                const GstStructure* s = gst_caps_get_structure(caps.get(), 0);
-                if (const gchar* profile = gst_structure_get_string(s, "profile"))
-                    source.profile = QString::fromUtf8(profile);
-                if (const gchar* chroma = gst_structure_get_string(s, "chroma-format"))
-                    source.chromaFormat = QString::fromUtf8(chroma);
-                guint depth = 0;
-                if (gst_structure_get_uint(s, "bit-depth-luma", &depth) && depth > 0)
-                    source.bitDepth = int(depth);
-                else if (source.profile.contains(QLatin1String("10")))
-                    source.bitDepth = 10;
+            if (double(info.fpsNum) / info.fpsDen > 240)
+                info.fpsNum = 0;
+            info.videoCodec = codecOf(kind);
+            if (const gchar* profile = gst_structure_get_string(s, "profile"))
+                info.profile = QString::fromUtf8(profile);
+            if (const gchar* chroma = gst_structure_get_string(s, "chroma-format"))
+                info.chromaFormat = QString::fromUtf8(chroma);
+            guint depth = 0;
+            if (gst_structure_get_uint(s, "bit-depth-luma", &depth) && depth > 0)
+                info.bitDepth = int(depth);
+            else if (info.profile.contains(QLatin1String("10")))
+                info.bitDepth = 10;
+        } else if (kind.startsWith(QLatin1String("audio/")) && !info.hasAudio) {
+            info.hasAudio = true;
+            gst_structure_get_int(s, "rate", &info.audioRate);
+            gst_structure_get_int(s, "channels", &info.audioChannels);
+            if (kind == QLatin1String("audio/mpeg")) {
+                gint version = 0, layer = 0;
+                gst_structure_get_int(s, "mpegversion", &version);
+                gst_structure_get_int(s, "layer", &layer);
+                info.audioCodec = version == 1 ? (layer == 3 ? QStringLiteral("mp3") : QStringLiteral("mp2"))
+                                               : QStringLiteral("aac");
+            } else {
+                info.audioCodec = codecOf(kind);
             }
         }
     }
-    std::unique_ptr<GList, StreamListFree> audios(gst_discoverer_info_get_audio_streams(info.get()));
-    if (audios && audios.get()->data) {
-        auto* audio = GST_DISCOVERER_AUDIO_INFO(audios.get()->data);
-        source.hasAudio = true;
-        source.audioRate = int(gst_discoverer_audio_info_get_sample_rate(audio));
-        source.audioChannels = int(gst_discoverer_audio_info_get_channels(audio));
-        gst::CapsPtr caps(gst_discoverer_stream_info_get_caps(GST_DISCOVERER_STREAM_INFO(audio)));
-        const QString caps_ = capsName(caps.get());
-        if (caps_ == QLatin1String("audio/mpeg")) {
-            gint version = 0, layer = 0;
-            const GstStructure* s = gst_caps_get_structure(caps.get(), 0);
-            gst_structure_get_int(s, "mpegversion", &version);
-            gst_structure_get_int(s, "layer", &layer);
-            source.audioCodec = version == 1 ? (layer == 3 ? QStringLiteral("mp3") : QStringLiteral("mp2"))
-                                             : QStringLiteral("aac");
-        } else {
-            source.audioCodec = codecOf(caps_);
-        }
-    }
-    if (!source.hasVideo && !source.hasAudio)
+    if (!info.hasVideo && !info.hasAudio)
         return unreadable(path, QStringLiteral("no audio or video stream"));
-    return source;
+    return info;
 }
 
 } // namespace xz::clips

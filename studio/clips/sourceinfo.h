@@ -1,6 +1,6 @@
-// What a recording or a phone clip holds, learnt before any work starts (GStreamer's discoverer): container,
-// duration, the first video and audio stream and their parameters. Turns missing, empty, damaged and
-// unsupported files into one clear error naming the file, so trim and export never start on them.
+// What a recording or a phone clip holds, learnt before any work starts (demuxed and parsed, never decoded):
+// container, duration, the first video and audio stream and their parameters. Turns missing, empty, damaged
+// and unsupported files into one clear error naming the file, so trim and export never start on them.
 #pragma once
 
 #include "clipresult.h"

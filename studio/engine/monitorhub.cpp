@@ -4,20 +4,19 @@
 
 namespace xz::engine {
 
-// What one feed needs on the GPU: a small target to draw into, and two staging surfaces so a picture is
-// read back one frame after it was drawn (the read never waits for the GPU).
+// What one feed needs on the GPU: a small target to draw into, and a staging surface its copy goes to. The
+// copy is read on the next tick, whatever the feed's rate: by then libobs has flushed a whole frame, so the
+// read does not wait for the GPU, and the picture is never held longer than one frame.
 struct MonitorHub::Gpu {
     gs_texrender_t* target = nullptr;
-    gs_stagesurf_t* stage[2] = {nullptr, nullptr};
-    int next = 0; // the stage to fill this frame
-    bool filled[2] = {false, false};
+    gs_stagesurf_t* stage = nullptr;
+    bool pending = false; // a copy is in the stage and not handed over yet
     uint32_t width = 0;
     uint32_t height = 0;
 
     ~Gpu() {
         gs_texrender_destroy(target);
-        gs_stagesurface_destroy(stage[0]);
-        gs_stagesurface_destroy(stage[1]);
+        gs_stagesurface_destroy(stage);
     }
 };
 
@@ -121,10 +120,29 @@ void MonitorHub::drawFeeds() {
         return;
     obs_enter_graphics();
     retired_.clear();
-    for (auto& [id, feed] : feeds_)
+    for (auto& [id, feed] : feeds_) {
+        handOver(feed);
         if (static_cast<int>(frame_ % static_cast<uint64_t>(feed.everyNth)) == feed.phase % feed.everyNth)
             draw(feed, video.base_width, video.base_height);
+    }
     obs_leave_graphics();
+}
+
+void MonitorHub::handOver(Feed& feed) {
+    if (!feed.gpu || !feed.gpu->pending)
+        return;
+    Gpu& gpu = *feed.gpu;
+    gpu.pending = false;
+    uint8_t* data = nullptr;
+    uint32_t lineSize = 0;
+    if (!gs_stagesurface_map(gpu.stage, &data, &lineSize))
+        return;
+    QImage frame(static_cast<int>(gpu.width), static_cast<int>(gpu.height), QImage::Format_RGB32);
+    for (uint32_t y = 0; y < gpu.height; ++y)
+        memcpy(frame.scanLine(static_cast<int>(y)), data + static_cast<size_t>(y) * lineSize,
+               static_cast<size_t>(gpu.width) * 4);
+    gs_stagesurface_unmap(gpu.stage);
+    feed.sink(frame);
 }
 
 void MonitorHub::draw(Feed& feed, uint32_t baseWidth, uint32_t baseHeight) {
@@ -133,29 +151,14 @@ void MonitorHub::draw(Feed& feed, uint32_t baseWidth, uint32_t baseHeight) {
     if (!feed.gpu || feed.gpu->width != width || feed.gpu->height != height) {
         feed.gpu = std::make_unique<Gpu>();
         feed.gpu->target = gs_texrender_create(GS_BGRA, GS_ZS_NONE);
-        feed.gpu->stage[0] = gs_stagesurface_create(width, height, GS_BGRA);
-        feed.gpu->stage[1] = gs_stagesurface_create(width, height, GS_BGRA);
+        feed.gpu->stage = gs_stagesurface_create(width, height, GS_BGRA);
         feed.gpu->width = width;
         feed.gpu->height = height;
     }
     Gpu& gpu = *feed.gpu;
 
-    // First hand over what was drawn last time (its copy has had a whole frame to finish).
-    const int previous = 1 - gpu.next;
-    if (gpu.filled[previous]) {
-        uint8_t* data = nullptr;
-        uint32_t lineSize = 0;
-        if (gs_stagesurface_map(gpu.stage[previous], &data, &lineSize)) {
-            QImage frame(static_cast<int>(width), static_cast<int>(height), QImage::Format_RGB32);
-            for (uint32_t y = 0; y < height; ++y)
-                memcpy(frame.scanLine(static_cast<int>(y)), data + static_cast<size_t>(y) * lineSize,
-                       static_cast<size_t>(width) * 4);
-            gs_stagesurface_unmap(gpu.stage[previous]);
-            feed.sink(frame);
-        }
-    }
-
-    // Then draw this frame's picture, the canvas mapped onto the small target.
+    // The canvas (or the scene) mapped onto the small target. At the start of a frame libobs' render texture
+    // still holds the frame it composited last: the one it reads back for the outputs during this frame.
     gs_texrender_reset(gpu.target);
     if (!gs_texrender_begin_with_color_space(gpu.target, width, height, GS_CS_SRGB))
         return;
@@ -171,9 +174,8 @@ void MonitorHub::draw(Feed& feed, uint32_t baseWidth, uint32_t baseHeight) {
         obs_source_video_render(feed.source);
     gs_blend_state_pop();
     gs_texrender_end(gpu.target);
-    gs_stage_texture(gpu.stage[gpu.next], gs_texrender_get_texture(gpu.target));
-    gpu.filled[gpu.next] = true;
-    gpu.next = previous;
+    gs_stage_texture(gpu.stage, gs_texrender_get_texture(gpu.target));
+    gpu.pending = true;
 }
 
 } // namespace xz::engine

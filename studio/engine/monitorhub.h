@@ -4,7 +4,8 @@
 //  - the program is the canvas libobs has just composited (its render texture), scaled down: it costs one
 //    small draw, nothing is rendered twice;
 //  - a scene is rendered straight into a small target, so it costs a fraction of a full-size render;
-//  - each picture is read back in BGRA (QImage::Format_RGB32) one frame later, so the GPU never waits.
+//  - each picture is read back in BGRA (QImage::Format_RGB32) on the next tick, so the GPU never waits and
+//    the program picture reaches its watcher about when the outputs get the same frame.
 // Pictures are handed to each watcher's sink on the graphics thread: sinks must only copy and return.
 #pragma once
 
@@ -55,6 +56,7 @@ private:
 
     static void onTick(void* param, float seconds);
     void drawFeeds();
+    void handOver(Feed& feed); // the copy drawn on the previous tick, to the sink
     void draw(Feed& feed, uint32_t baseWidth, uint32_t baseHeight);
     void releaseGpu(std::unique_ptr<Gpu> gpu); // under mutex_; freed on the graphics thread
 

@@ -1,13 +1,32 @@
-// Shared plumbing: secrets never survive redaction, and command-line times parse the way people write them.
+// Shared plumbing: secrets never survive redaction, command-line times parse the way people write them, and a
+// phrase on screen follows the language it is read in.
 #include "atomicfile.h"
+#include "phrase.h"
 #include "redact.h"
 #include "timeparse.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace xz;
+
+namespace {
+
+// English for one sentence, as a loaded .qm file would give it.
+class OneSentence : public QTranslator {
+public:
+    QString translate(const char* context, const char* source, const char*, int) const override {
+        if (QByteArray(context) == "Test" &&
+            QString::fromUtf8(source) == QStringLiteral("已加入导出队列：%1（%2）"))
+            return QStringLiteral("queued for export: %1 (%2)");
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
 
 class CoreTest : public QObject {
     Q_OBJECT
@@ -19,6 +38,7 @@ private slots:
     void timesAcceptSecondsAndClockNotation_data();
     void timesAcceptSecondsAndClockNotation();
     void aPrivateFileIsOnlyForItsOwnerAndASharedOneForEveryone();
+    void aPhraseIsTranslatedEachTimeItIsReadWithItsArgumentsPutInOnce();
 };
 
 void CoreTest::anRtmpKeyIsReplacedWherever_data() {
@@ -98,6 +118,22 @@ void CoreTest::aPrivateFileIsOnlyForItsOwnerAndASharedOneForEveryone() {
     QFile read(secret);
     QVERIFY(read.open(QIODevice::ReadOnly));
     QCOMPARE(read.readAll(), QByteArray("{\"key\": \"k\"}"));
+}
+
+void CoreTest::aPhraseIsTranslatedEachTimeItIsReadWithItsArgumentsPutInOnce() {
+    // An argument that itself reads "%2" stays as it is: arguments go in in one pass.
+    const Phrase said("Test", "已加入导出队列：%1（%2）",
+                      {QStringLiteral("50%2折.mp4"), QStringLiteral("9:16")});
+    QCOMPARE(said.text(), QStringLiteral("已加入导出队列：50%2折.mp4（9:16）"));
+    OneSentence english;
+    QVERIFY(QCoreApplication::installTranslator(&english));
+    QCOMPARE(said.text(), QStringLiteral("queued for export: 50%2折.mp4 (9:16)"));
+    QCoreApplication::removeTranslator(&english);
+    QCOMPARE(said.text(), QStringLiteral("已加入导出队列：50%2折.mp4（9:16）"));
+    QCOMPARE(Phrase::plain(QStringLiteral("磁盘满了 / disk full")).text(),
+             QStringLiteral("磁盘满了 / disk full"));
+    QVERIFY(Phrase().isEmpty());
+    QVERIFY(!(said == Phrase::plain(said.text())));
 }
 
 QTEST_GUILESS_MAIN(CoreTest)

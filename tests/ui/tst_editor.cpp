@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include "clipfixtures.h"
+#include "clipstore.h"
 #include "editormodel.h"
 #include "exporter.h"
 #include "exportjoblistmodel.h"
@@ -15,6 +16,7 @@
 #include "jobstore.h"
 #include "mediaprobe.h"
 #include "previewcache.h"
+#include "recordingopener.h"
 #include "uploadsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -94,6 +96,9 @@ private:
 private slots:
     void initTestCase();
     void opensTheNewestRecordingWithItsFirstPicture();
+    void openingARecordingReturnsAtOnceAndTheAnswerFollows();
+    void onlyTheNewestOpenIsAnswered();
+    void aSpanScanOutOfTimeFallsBackToTheContainersSpan();
     void filmstripAndWaveformAreMadeWithProgressAndKept();
     void keysIAndOSetTheSelectionOnThePictureShown();
     void anOutPointBeforeTheInPointIsRefusedInPlainWords();
@@ -146,6 +151,7 @@ void EditorTest::initTestCase() {
 }
 
 void EditorTest::opensTheNewestRecordingWithItsFirstPicture() {
+    QTRY_VERIFY_WITH_TIMEOUT(!editor_->opening(), kWait);
     QCOMPARE(editor_->recording(), cooking_);
     QCOMPARE(editor_->frameRate(), double(kFps));
     QVERIFY2(std::abs(editor_->durationSec() - 10.0) < 0.05, qPrintable(editor_->durationText()));
@@ -175,12 +181,64 @@ void EditorTest::filmstripAndWaveformAreMadeWithProgressAndKept() {
     QVERIFY(QDir(clips::PreviewCache::cacheDirFor(cooking_)).exists());
     QVERIFY(!QDir(recordings_).entryList(QDir::Files).join(QLatin1Char(' ')).contains(QLatin1String(".jpg")));
     QSignalSpy previews(editor_.get(), &EditorModel::previewChanged);
+    bool clearedForTheNewOpen = false;
+    const auto watch = connect(editor_.get(), &EditorModel::waveformChanged, this,
+                               [&] { clearedForTheNewOpen |= !editor_->waveformReady(); });
     editor_->selectRecording(0);
-    QVERIFY(!editor_->waveformReady());
+    QTRY_VERIFY_WITH_TIMEOUT(clearedForTheNewOpen, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(editor_->waveformReady() && editor_->filmstrip()->rowCount() == strip.rowCount(),
                              kWait);
+    disconnect(watch);
     QVERIFY(previews.count() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(showsFrame(0), kWait);
+}
+
+void EditorTest::openingARecordingReturnsAtOnceAndTheAnswerFollows() {
+    // The span scan reads the file: the call only starts it, the window goes on, and the editor keeps
+    // what it showed until the answer comes.
+    QSignalSpy opening(editor_.get(), &EditorModel::openingChanged);
+    QSignalSpy opened(editor_.get(), &EditorModel::recordingChanged);
+    editor_->openRecording(cooking_);
+    QVERIFY(editor_->opening());
+    QCOMPARE(opened.count(), 0);
+    QVERIFY2(editor_->notice().contains(QStringLiteral("正在打开")), qPrintable(editor_->notice()));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor_->opening(), kWait);
+    QCOMPARE(opened.count(), 1);
+    QVERIFY(opening.count() >= 2);
+    QVERIFY2(std::abs(editor_->durationSec() - 10.0) < 0.05, qPrintable(editor_->durationText()));
+    QTRY_VERIFY_WITH_TIMEOUT(showsFrame(0), kWait);
+}
+
+void EditorTest::onlyTheNewestOpenIsAnswered() {
+    ui::RecordingOpener opener;
+    QSignalSpy opened(&opener, &ui::RecordingOpener::opened);
+    QSignalSpy failed(&opener, &ui::RecordingOpener::failed);
+    opener.open(dir_.filePath(QStringLiteral("不存在.mkv"))); // would fail, but is overtaken
+    opener.open(cooking_);
+    QTRY_VERIFY_WITH_TIMEOUT(!opener.busy(), kWait);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(0).toString(), cooking_);
+    // A lone open of a file that is not there is answered with a message naming it.
+    opener.open(dir_.filePath(QStringLiteral("不存在.mkv")));
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, kWait);
+    QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("不存在.mkv")),
+             qPrintable(failed.first().at(1).toString()));
+}
+
+void EditorTest::aSpanScanOutOfTimeFallsBackToTheContainersSpan() {
+    // Running out of time cancels the scan's token (RecordingOpener::kScanLimit): a token cancelled from the
+    // start is the same, without racing the clock.
+    const clips::CancelToken cancel;
+    cancel.cancel();
+    const auto scanned = ui::RecordingOpener::scan(cooking_, cancel);
+    QVERIFY2(scanned, scanned ? "" : qPrintable(scanned.error().message()));
+    QCOMPARE(scanned->firstPictureSec, 0.0);
+    QCOMPARE(scanned->pictureEndSec, scanned->source.durationSec);
+    // With time, the same file's span is its pictures' (a 10 s recording of 300 frames).
+    const auto full = ui::RecordingOpener::scan(cooking_, clips::CancelToken());
+    QVERIFY(full);
+    QVERIFY2(std::abs(full->pictureEndSec - 10.0) < 0.0015, qPrintable(QString::number(full->pictureEndSec)));
 }
 
 void EditorTest::keysIAndOSetTheSelectionOnThePictureShown() {
@@ -359,7 +417,16 @@ void EditorTest::addToUploadQueuePutsAJobIntoTheQueueDatabase() {
     const upload::UploadJob& job = all->front();
     QCOMPARE(job.path, editor_->exportPath());
     QVERIFY2(job.target.startsWith(QLatin1String("file://")), qPrintable(job.target));
-    QCOMPARE(job.title, QStringLiteral("切菜 测试 #美食 #齐悦"));
+    QCOMPARE(job.title, QStringLiteral("切菜 测试"));
+    QCOMPARE(job.hashtags,
+             (QStringList{QStringLiteral("美食"), QStringLiteral("齐悦")})); // as the queue keeps them
+    // The title and hashtags are kept with the export job in the clip database, so a restart keeps them.
+    auto clipStore = clips::ClipStore::open();
+    QVERIFY2(clipStore, qPrintable(clipStore.error().message()));
+    auto exported = (*clipStore)->job(exportJob_);
+    QVERIFY(exported && exported->has_value());
+    QCOMPARE((*exported)->upload().title, QStringLiteral("切菜 测试"));
+    QCOMPARE((*exported)->upload().hashtags, (QStringList{QStringLiteral("#美食"), QStringLiteral("#齐悦")}));
     // A job that has not finished cannot go to the upload queue.
     QVERIFY(!editor_->uploadJob(exportJob_ + 1000, 0));
     QVERIFY(editor_->noticeIsProblem());
@@ -410,7 +477,7 @@ void EditorTest::keysOnlyActWhileTheEditorIsShown() {
     QVERIFY(!session.handleKey(Qt::Key_I, 0));
     session.setCurrentView(ui::Session::kEditorView);
     QVERIFY(editor.active());
-    QCOMPARE(editor.recording(), cooking_);
+    QTRY_COMPARE_WITH_TIMEOUT(editor.recording(), cooking_, kWait);
     editor.seek(2.0);
     QVERIFY(session.handleKey(Qt::Key_I, 0));
     QCOMPARE(editor.inPoint(), 2.0);

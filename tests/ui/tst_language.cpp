@@ -98,10 +98,16 @@ QList<Message> readTs(const QString& path, QString* problem) {
 class LanguageTest : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // Everything the studio keeps (the editor's clip database too) goes into this test's own folder.
+        QVERIFY(home_.isValid());
+        qputenv("XIAOZHAN_HOME", home_.filePath(QStringLiteral("state")).toUtf8());
+    }
     void theEnglishTranslationIsBuiltIntoTheApp();
     void withEnglishEveryModuleSpeaksEnglishAndChineseComesBack();
     void theWindowSwitchesLanguageAtOnceFromTheSettingsButtons();
     void anUnknownLanguageChangesNothing();
+    void whatTheEditorAlreadySaidChangesLanguageWithTheWindow();
     void everyStringInTheSourcesHasItsEnglish();
 
 private:
@@ -224,6 +230,29 @@ void LanguageTest::anUnknownLanguageChangesNothing() {
     QCOMPARE(changed.count(), 0);
     QCOMPARE(session.language(), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate("Main", "导播"), QStringLiteral("Operator"));
+}
+
+void LanguageTest::whatTheEditorAlreadySaidChangesLanguageWithTheWindow() {
+    QTemporaryDir home;
+    Session session(home.filePath(QStringLiteral("studio.json")), nullptr);
+    const QString folder = home.filePath(QStringLiteral("空的录像文件夹"));
+    QVERIFY(QDir().mkpath(folder));
+    session.settings()->setRecordingFolder(folder);
+    xz::ui::EditorModel* editor = session.editor();
+    editor->setActive(true);
+    QVERIFY2(editor->notice().startsWith(QStringLiteral("录像文件夹里还没有录像")),
+             qPrintable(editor->notice()));
+    QCOMPARE(editor->presetLabels().first(), QStringLiteral("抖音竖屏 1080x1920"));
+    QSignalSpy notice(editor, &xz::ui::EditorModel::noticeChanged);
+    QSignalSpy labels(editor, &xz::ui::EditorModel::languageChanged);
+    session.setLanguage(QStringLiteral("en"));
+    // The notice was said in Chinese; it now reads in English, the folder still in it.
+    QCOMPARE(editor->notice(), QStringLiteral("No recordings in the recording folder yet: %1").arg(folder));
+    QCOMPARE(editor->presetLabels().first(), QStringLiteral("Douyin vertical 1080x1920"));
+    QVERIFY(notice.count() >= 1);
+    QVERIFY(labels.count() >= 1);
+    session.setLanguage(QStringLiteral("zh_CN"));
+    QCOMPARE(editor->notice(), QStringLiteral("录像文件夹里还没有录像：%1").arg(folder));
 }
 
 void LanguageTest::everyStringInTheSourcesHasItsEnglish() {
