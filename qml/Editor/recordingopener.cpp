@@ -125,23 +125,24 @@ void RecordingOpener::open(const QString& path) {
     pending_ = worker.id;
     pendingPath_ = path;
     QPointer<RecordingOpener> self(this);
-    worker.thread = std::thread([self, this, id = worker.id, path, cancel = worker.cancel, done = worker.done] {
-        auto result = scan(path, cancel);
-        QMetaObject::invokeMethod(
-            this,
-            [self, this, id, path, result] {
-                if (!self || id != pending_)
-                    return; // a newer open came since
-                pending_ = 0;
-                pendingPath_.clear();
-                if (result)
-                    emit opened(path, *result);
-                else
-                    emit failed(path, result.error().message());
-            },
-            Qt::QueuedConnection);
-        done->store(true);
-    });
+    worker.thread =
+        std::thread([self, this, id = worker.id, path, cancel = worker.cancel, done = worker.done] {
+            auto result = scan(path, cancel);
+            QMetaObject::invokeMethod(
+                this,
+                [self, this, id, path, result] {
+                    if (!self || id != pending_)
+                        return; // a newer open came since
+                    pending_ = 0;
+                    pendingPath_.clear();
+                    if (result)
+                        emit opened(path, *result);
+                    else
+                        emit failed(path, result.error().message());
+                },
+                Qt::QueuedConnection);
+            done->store(true);
+        });
     workers_.push_back(std::move(worker));
 }
 

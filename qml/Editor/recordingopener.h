@@ -42,7 +42,7 @@ public:
 
     // The scan itself, on the calling thread (the worker's job; tests call it directly).
     static clips::Result<OpenedRecording> scan(const QString& path, const clips::CancelToken& cancel,
-                                        std::chrono::milliseconds limit = kScanLimit);
+                                               std::chrono::milliseconds limit = kScanLimit);
 
 signals:
     void opened(const QString& path, const xz::ui::OpenedRecording& recording);

@@ -8,7 +8,10 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
+#include <chrono>
 #include <fcntl.h>
+#include <memory>
+#include <mutex>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -53,6 +56,25 @@ private:
 QString fillKey(ExportRequest::Fill fill) {
     return fill == ExportRequest::Fill::Blur ? QStringLiteral("blur") : QStringLiteral("crop");
 }
+
+// Lets a progress figure through when 50 ms have passed since the last one, or when it reaches the end.
+class ProgressThrottle {
+public:
+    bool due(double fraction) {
+        std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (fraction < 1.0 && started_ && now - last_ < std::chrono::milliseconds(50))
+            return false;
+        started_ = true;
+        last_ = now;
+        return true;
+    }
+
+private:
+    std::mutex mutex_;
+    bool started_ = false;
+    std::chrono::steady_clock::time_point last_;
+};
 
 } // namespace
 
@@ -229,7 +251,12 @@ void ClipJobQueue::runNext() {
     const CancelToken cancel = runningCancel_;
     QPointer<ClipJobQueue> self(this);
     worker_ = std::thread([this, self, snapshot, cancel] {
-        auto progress = [this, self, id = snapshot.id](double fraction) {
+        // Called for every picture from the job's threads: passed on to this thread at most every 50 ms
+        // (and at the end), since each hand-over wakes the event loop; a fast trim calls it 1800 times.
+        auto throttle = std::make_shared<ProgressThrottle>();
+        auto progress = [this, self, id = snapshot.id, throttle](double fraction) {
+            if (!throttle->due(fraction))
+                return;
             QMetaObject::invokeMethod(
                 this,
                 [this, self, id, fraction] {

@@ -6,6 +6,7 @@
 #include "mediareader.h"
 #include "outputfile.h"
 #include "sourceinfo.h"
+#include "streamcopy.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -99,6 +100,64 @@ struct Timeline {
     GstClockTimeDiff base = 0; // source time that becomes output time `lead`
     GstClockTimeDiff lead = 0; // room for decode times before the first picture (copied B-frames)
 };
+
+// Words what a trim did: the checks on what came out, then the result with its notes (where a fast cut
+// landed, where it ended, what was re-encoded, sound that could not come along). Commits the output.
+Result<TrimResult> finishTrim(TrimResult result, const CopiedSpan& span, const TrimRequest& request,
+                              const SourceInfo& source, OutputFile& output) {
+    result.frames = span.frames;
+    result.audioDurationSec = span.audioDurationSec;
+    if (result.frames == 0)
+        return UserError{QStringLiteral("这段范围里没有画面"),
+                         QStringLiteral("there are no pictures in this range"),
+                         QFileInfo(source.path).fileName()};
+    if (span.endedEarly)
+        return UserError{
+            QStringLiteral("录像只能读到 %1 秒，文件可能不完整：%2")
+                .arg(s3(sec(span.lastEnd)), QFileInfo(source.path).fileName()),
+            QStringLiteral("the recording can only be read up to %1 s; the file may be incomplete: %2")
+                .arg(s3(sec(span.lastEnd)), QFileInfo(source.path).fileName()),
+            {}};
+    if (auto error = output.commit())
+        return *error;
+
+    result.output = output.finalPath();
+    result.requestedIn = request.inSec;
+    result.requestedOut = request.outSec >= 0 ? request.outSec : sec(span.lastEnd);
+    result.actualIn = sec(span.firstPts);
+    result.actualOut = sec(span.lastEnd);
+    result.durationSec = sec(span.lastEnd - span.firstPts);
+    const double frame = source.frameDurationSec();
+    if (std::abs(result.actualIn - result.requestedIn) > 0.0005 &&
+        result.method == TrimResult::Method::StreamCopy)
+        result.notes.prepend(
+            {QStringLiteral("快速剪切从关键帧开始：实际起点 %1 秒（要求 %2 秒，提前 %3 秒）")
+                 .arg(s3(result.actualIn), s3(result.requestedIn), s3(result.requestedIn - result.actualIn)),
+             QStringLiteral("a fast cut starts on a keyframe: it starts at %1 s (asked for %2 s, "
+                            "%3 s earlier); use --exact for a frame-exact start")
+                 .arg(s3(result.actualIn), s3(result.requestedIn),
+                      s3(result.requestedIn - result.actualIn))});
+    if (request.outSec >= 0 && std::abs(result.actualOut - result.requestedOut) > frame * 0.5 + 0.0005)
+        result.notes.append({QStringLiteral("实际终点 %1 秒（要求 %2 秒）")
+                                 .arg(s3(result.actualOut), s3(result.requestedOut)),
+                             QStringLiteral("it ends at %1 s (asked for %2 s)")
+                                 .arg(s3(result.actualOut), s3(result.requestedOut))});
+    if (result.method == TrimResult::Method::SmartCut && result.reencodedFrames > 0)
+        result.notes.append({QStringLiteral("只重新编码了开头 %1 帧，其余 %2 帧直接复制")
+                                 .arg(result.reencodedFrames)
+                                 .arg(result.frames - result.reencodedFrames),
+                             QStringLiteral("re-encoded only the first %1 frames; copied the other %2")
+                                 .arg(result.reencodedFrames)
+                                 .arg(result.frames - result.reencodedFrames)});
+    if (source.hasAudio && !span.audioCopied)
+        result.notes.append(
+            {QStringLiteral("源文件的声音（%1）无法直接复制，剪出的片段没有声音；请用导出")
+                 .arg(source.audioCodec),
+             QStringLiteral("the source's audio (%1) cannot be copied, so the clip is silent; use "
+                            "export instead")
+                 .arg(source.audioCodec)});
+    return result;
+}
 
 class TrimJob {
 public:
@@ -667,57 +726,14 @@ Result<TrimResult> TrimJob::run(OutputFile& output) {
         return *failure_;
     if (written)
         return *written;
-    if (result_.frames == 0)
-        return UserError{QStringLiteral("这段范围里没有画面"),
-                         QStringLiteral("there are no pictures in this range"),
-                         QFileInfo(source_.path).fileName()};
-    if (videoEndedEarly_)
-        return UserError{
-            QStringLiteral("录像只能读到 %1 秒，文件可能不完整：%2")
-                .arg(s3(sec(lastEnd_)), QFileInfo(source_.path).fileName()),
-            QStringLiteral("the recording can only be read up to %1 s; the file may be incomplete: %2")
-                .arg(s3(sec(lastEnd_)), QFileInfo(source_.path).fileName()),
-            {}};
-    if (auto error = output.commit())
-        return *error;
-
-    result_.output = output.finalPath();
-    result_.requestedIn = request_.inSec;
-    result_.requestedOut = request_.outSec >= 0 ? request_.outSec : sec(lastEnd_);
-    result_.actualIn = sec(firstPts_);
-    result_.actualOut = sec(lastEnd_);
-    result_.durationSec = sec(lastEnd_ - firstPts_);
-    const double frame = source_.frameDurationSec();
-    if (std::abs(result_.actualIn - result_.requestedIn) > 0.0005 &&
-        result_.method == TrimResult::Method::StreamCopy)
-        result_.notes.prepend(
-            {QStringLiteral("快速剪切从关键帧开始：实际起点 %1 秒（要求 %2 秒，提前 %3 秒）")
-                 .arg(s3(result_.actualIn), s3(result_.requestedIn),
-                      s3(result_.requestedIn - result_.actualIn)),
-             QStringLiteral("a fast cut starts on a keyframe: it starts at %1 s (asked for %2 s, "
-                            "%3 s earlier); use --exact for a frame-exact start")
-                 .arg(s3(result_.actualIn), s3(result_.requestedIn),
-                      s3(result_.requestedIn - result_.actualIn))});
-    if (request_.outSec >= 0 && std::abs(result_.actualOut - result_.requestedOut) > frame * 0.5 + 0.0005)
-        result_.notes.append({QStringLiteral("实际终点 %1 秒（要求 %2 秒）")
-                                  .arg(s3(result_.actualOut), s3(result_.requestedOut)),
-                              QStringLiteral("it ends at %1 s (asked for %2 s)")
-                                  .arg(s3(result_.actualOut), s3(result_.requestedOut))});
-    if (result_.method == TrimResult::Method::SmartCut && result_.reencodedFrames > 0)
-        result_.notes.append({QStringLiteral("只重新编码了开头 %1 帧，其余 %2 帧直接复制")
-                                  .arg(result_.reencodedFrames)
-                                  .arg(result_.frames - result_.reencodedFrames),
-                              QStringLiteral("re-encoded only the first %1 frames; copied the other %2")
-                                  .arg(result_.reencodedFrames)
-                                  .arg(result_.frames - result_.reencodedFrames)});
-    if (source_.hasAudio && !hasAudio)
-        result_.notes.append(
-            {QStringLiteral("源文件的声音（%1）无法直接复制，剪出的片段没有声音；请用导出")
-                 .arg(source_.audioCodec),
-             QStringLiteral("the source's audio (%1) cannot be copied, so the clip is silent; use "
-                            "export instead")
-                 .arg(source_.audioCodec)});
-    return result_;
+    CopiedSpan span;
+    span.frames = result_.frames;
+    span.firstPts = firstPts_;
+    span.lastEnd = lastEnd_;
+    span.audioDurationSec = result_.audioDurationSec;
+    span.audioCopied = hasAudio;
+    span.endedEarly = videoEndedEarly_;
+    return finishTrim(result_, span, request_, source_, output);
 }
 
 } // namespace
@@ -777,6 +793,17 @@ Result<TrimResult> Trimmer::trim(const TrimRequest& request, const CancelToken& 
         {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("m4v"), QStringLiteral("mkv")});
     if (!output)
         return output.error();
+    if (!request.exact) {
+        TrimResult result;
+        result.method = TrimResult::Method::StreamCopy;
+        auto copied =
+            StreamCopy::run(request, *source, muxerFor(output->extension()), *output, cancel, progress);
+        if (!copied)
+            return copied.error();
+        if (*copied)
+            return finishTrim(result, **copied, request, *source, *output);
+        qCDebug(lcClips) << "fast trim through the general trimmer:" << request.input;
+    }
     TrimJob job(request, *source, cancel, progress);
     return job.run(*output);
 }

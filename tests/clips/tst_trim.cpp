@@ -2,12 +2,16 @@
 // and without B-frames from Matroska and MP4, sources that must be re-encoded, audio length and sync, and the
 // inputs and requests that must fail clearly without touching anything.
 #include "clipfixtures.h"
+#include "outputfile.h"
+#include "sourceinfo.h"
+#include "streamcopy.h"
 #include "trimmer.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <gst/gst.h>
 
 using namespace xz;
 using xz::testing::ClipSpec;
@@ -80,6 +84,80 @@ private slots:
         QCOMPARE(frames.size(), 90);
         QCOMPARE(result->frames, 90);
         QVERIFY(testing::videoKeyframes(output).value(0));
+    }
+
+    // The studio's own recordings (in-order H.264 with AAC in Matroska) go through the one-pipeline copy; its
+    // cut is the general trimmer's: keyframe start, whole sound frames, out-point exclusive.
+    void aFastTrimOfARecordingIsCopiedInOnePipeline() {
+        const QString input = source(QStringLiteral("studio.mkv"), spec(ClipSpec::Container::Mkv, 0));
+        auto probed = clips::SourceProbe::probe(input);
+        QVERIFY2(probed, qPrintable(probed.error().toString()));
+        auto output = clips::OutputFile::prepare(input, path(QStringLiteral("direct.mp4")), true,
+                                                 {QStringLiteral("mp4")});
+        QVERIFY(output);
+        auto copied = clips::StreamCopy::run(request(input, output->finalPath(), 2.5, 5.0, false), *probed,
+                                             QStringLiteral("mp4mux name=mux"), *output, {}, {});
+        QVERIFY2(copied, qPrintable(copied.error().toString()));
+        QVERIFY2(copied->has_value(), "handed back to the general trimmer");
+        const clips::CopiedSpan& span = **copied;
+        QCOMPARE(span.frames, qint64(90));
+        QCOMPARE(span.firstPts, qint64(2 * GST_SECOND));
+        QVERIFY(std::abs(double(span.lastEnd) / GST_SECOND - 5.0) < 0.0015);
+        QVERIFY(span.audioCopied);
+        QVERIFY2(std::abs(span.audioDurationSec - 3.0) <= kAudioFrame,
+                 qPrintable(QString::number(span.audioDurationSec)));
+        QVERIFY(!span.endedEarly);
+        QVERIFY(!output->commit());
+        const QList<int> frames = testing::decodeFrameNumbers(output->finalPath(), 320, 180);
+        QCOMPARE(frames.size(), 90);
+        QCOMPARE(frames.value(0), 60);
+        QCOMPARE(frames.value(89), 149);
+    }
+
+    // Reordered pictures (B-frames) need decode times rebuilt: the one-pipeline copy hands them back, and the
+    // general trimmer's fast cut still starts on a keyframe with every picture in place.
+    void aFastTrimOfReorderedPicturesGoesThroughTheGeneralTrimmer() {
+        const QString input = source(QStringLiteral("reordered.mkv"), spec(ClipSpec::Container::Mkv, 2));
+        auto probed = clips::SourceProbe::probe(input);
+        QVERIFY(probed);
+        auto output = clips::OutputFile::prepare(input, path(QStringLiteral("direct-b.mp4")), true,
+                                                 {QStringLiteral("mp4")});
+        QVERIFY(output);
+        auto copied = clips::StreamCopy::run(request(input, output->finalPath(), 2.5, 5.0, false), *probed,
+                                             QStringLiteral("mp4mux name=mux"), *output, {}, {});
+        QVERIFY2(copied, qPrintable(copied.error().toString()));
+        QVERIFY(!copied->has_value());
+        auto result =
+            clips::Trimmer::trim(request(input, path(QStringLiteral("fast-b.mp4")), 2.5, 5.0, false), {});
+        QVERIFY2(result, qPrintable(result.error().toString()));
+        QCOMPARE(result->method, clips::TrimResult::Method::StreamCopy);
+        QCOMPARE(result->actualIn, 2.0);
+        const QList<int> frames = testing::decodeFrameNumbers(result->output, 320, 180);
+        QCOMPARE(frames.value(0), 60);
+        // Copied in decode order up to the out-point: a reordered picture just past it may come along.
+        QVERIFY2(frames.size() >= 90 && frames.size() <= 92, qPrintable(QString::number(frames.size())));
+    }
+
+    void aFastTrimPastWhereATruncatedRecordingEndsSaysItIsIncomplete() {
+        const QString good = source(QStringLiteral("studio.mkv"), spec(ClipSpec::Container::Mkv, 0));
+        const QString input = path(QStringLiteral("half.mkv"));
+        {
+            QFile original(good);
+            QVERIFY(original.open(QIODevice::ReadOnly));
+            QFile file(input);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(original.read(original.size() / 2)); // a recording cut off half way
+        }
+        const QString output = path(QStringLiteral("never-half.mp4"));
+        auto result = clips::Trimmer::trim(request(input, output, 1.0, 9.0, false), {});
+        QVERIFY(!result);
+        QVERIFY2(result.error().messageEn.contains(QLatin1String("incomplete")) ||
+                     result.error().messageEn.contains(QLatin1String("damaged")),
+                 qPrintable(result.error().toString()));
+        QVERIFY(!QFile::exists(output));
+        QCOMPARE(
+            QDir(dir_.path()).entryList({QStringLiteral(".*partial*")}, QDir::Files | QDir::Hidden).size(),
+            0);
     }
 
     void fastTrimOnAKeyframeSaysNothingAboutLanding() {
@@ -347,17 +425,24 @@ private slots:
         QVERIFY(QFileInfo(input).size() > 10000);
     }
 
+    void cancellingRemovesThePartialOutput_data() {
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("fast") << false;
+        QTest::newRow("exact") << true;
+    }
     void cancellingRemovesThePartialOutput() {
+        QFETCH(bool, exact);
         const QString input = source(QStringLiteral("studio.mkv"), spec(ClipSpec::Container::Mkv, 0));
-        const QString output = path(QStringLiteral("cancelled.mp4"));
+        const QString output = path(QStringLiteral("cancelled-%1.mp4").arg(exact));
         clips::CancelToken cancel;
         auto result =
-            clips::Trimmer::trim(request(input, output, 2.5, 9.5, true), cancel, [&](double fraction) {
+            clips::Trimmer::trim(request(input, output, 0.5, 9.5, exact), cancel, [&](double fraction) {
                 if (fraction > 0.05)
                     cancel.cancel();
             });
         QVERIFY(!result);
-        QVERIFY(result.error().messageEn.contains(QLatin1String("cancelled")));
+        QVERIFY2(result.error().messageEn.contains(QLatin1String("cancelled")),
+                 qPrintable(result.error().toString()));
         QVERIFY(!QFile::exists(output));
         QCOMPARE(
             QDir(dir_.path()).entryList({QStringLiteral(".*partial*")}, QDir::Files | QDir::Hidden).size(),

@@ -1,0 +1,379 @@
+#include "streamcopy.h"
+
+#include "clipslog.h"
+#include "gstpipeline.h"
+#include "outputfile.h"
+
+#include <QFileInfo>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace xz::clips {
+namespace {
+
+// Matroska stores milliseconds: times closer than half of one are the same instant.
+constexpr GstClockTimeDiff kEpsilon = GST_MSECOND / 2;
+constexpr GstClockTimeDiff kForever = std::numeric_limits<GstClockTimeDiff>::max() / 4;
+
+GstClockTimeDiff ns(double seconds) {
+    return GstClockTimeDiff(std::llround(seconds * GST_SECOND));
+}
+
+// How long the copy may see nothing at all before it counts as stuck.
+constexpr qint64 kStallMs = 5000;
+
+// Buffers queued per stream between the demuxer and the muxer: enough for any sane interleaving.
+constexpr const char* kQueue = "queue max-size-time=10000000000 max-size-bytes=0 max-size-buffers=0";
+
+struct Stream {
+    GstPad* pad = nullptr; // the demuxer's, referenced
+    gulong block = 0;
+    bool video = false;
+    bool audio = false;
+};
+
+// Shared between the application thread and the demuxer's streaming thread.
+struct CopyState {
+    GstClockTimeDiff in = 0;
+    GstClockTimeDiff out = kForever;
+    GstClockTimeDiff frameNs = 0;
+    ProgressFn progress;
+
+    std::mutex mutex;
+    std::vector<Stream> streams;
+    std::atomic<bool> allPads{false};
+    std::atomic<bool> unsuitable{false};   // hand the trim back to the general trimmer
+    std::atomic<qint64> lastActivityMs{0}; // when a probe last saw anything (the stall watch)
+    std::atomic<int> eosSeen{0};
+
+    // Written by the probes (the demuxer's thread), read after the pipeline has stopped.
+    GstClockTimeDiff videoBase = -1;
+    GstClockTimeDiff videoMaxPts = -1;
+    GstClockTimeDiff audioBase = -1;
+    GstClockTimeDiff audioFrameNs = 0;
+    GstClockTimeDiff audioShift = -1;
+    CopiedSpan span;
+};
+
+GstPadProbeReturn holdUntilSeeked(GstPad*, GstPadProbeInfo*, gpointer) {
+    return GST_PAD_PROBE_OK;
+}
+
+void onPadAdded(GstElement*, GstPad* pad, gpointer data) {
+    auto* state = static_cast<CopyState*>(data);
+    Stream stream;
+    stream.pad = GST_PAD(gst_object_ref(pad));
+    // Held at the demuxer until the seek to the in-point: nothing from the file's start reaches anything.
+    stream.block =
+        gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BLOCK_DOWNSTREAM, holdUntilSeeked, nullptr, nullptr);
+    std::lock_guard lock(state->mutex);
+    state->streams.push_back(stream);
+}
+
+void onNoMorePads(GstElement*, gpointer data) {
+    static_cast<CopyState*>(data)->allPads = true;
+}
+
+GstClockTimeDiff segmentStart(GstEvent* event) {
+    const GstSegment* segment = nullptr;
+    gst_event_parse_segment(event, &segment);
+    return GstClockTimeDiff(segment->start);
+}
+
+qint64 nowMs() {
+    return g_get_monotonic_time() / 1000;
+}
+
+// What both cuts note of an event: a stream's end, and where its segment starts (the first one is the
+// seek's).
+void noteEvent(CopyState* state, GstEvent* event, GstClockTimeDiff* base) {
+    if (GST_EVENT_TYPE(event) == GST_EVENT_EOS)
+        ++state->eosSeen;
+    else if (GST_EVENT_TYPE(event) == GST_EVENT_SEGMENT && *base < 0)
+        *base = segmentStart(event);
+}
+
+// The cut of the picture stream: from the keyframe the seek landed on to the out-point (exclusive).
+GstPadProbeReturn cutVideo(GstPad*, GstPadProbeInfo* info, gpointer data) {
+    auto* state = static_cast<CopyState*>(data);
+    state->lastActivityMs = nowMs();
+    if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+        noteEvent(state, GST_PAD_PROBE_INFO_EVENT(info), &state->videoBase);
+        return GST_PAD_PROBE_OK;
+    }
+    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (state->unsuitable || !GST_BUFFER_PTS_IS_VALID(buffer))
+        return GST_PAD_PROBE_DROP;
+    const auto pts = GstClockTimeDiff(GST_BUFFER_PTS(buffer));
+    CopiedSpan& span = state->span;
+    if (span.frames == 0) {
+        // The seek must have landed on a keyframe where the segment starts; otherwise the general trimmer
+        // looks for one itself.
+        const bool keyframe = !GST_BUFFER_FLAG_IS_SET(buffer, GST_BUFFER_FLAG_DELTA_UNIT);
+        if (!keyframe || state->videoBase < 0 || std::llabs(pts - state->videoBase) > kEpsilon) {
+            state->unsuitable = true;
+            return GST_PAD_PROBE_DROP;
+        }
+    }
+    if (pts < state->videoMaxPts) {
+        state->unsuitable = true; // reordered pictures (B-frames): decode times would have to be rebuilt
+        return GST_PAD_PROBE_DROP;
+    }
+    state->videoMaxPts = pts;
+    if (pts >= state->out - kEpsilon)
+        return GST_PAD_PROBE_DROP;
+    buffer = gst_buffer_make_writable(buffer);
+    GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    GST_BUFFER_DTS(buffer) = GST_BUFFER_PTS(buffer); // nothing is reordered
+    if (!GST_BUFFER_DURATION_IS_VALID(buffer))
+        GST_BUFFER_DURATION(buffer) = GstClockTime(state->frameNs);
+    ++span.frames;
+    if (span.firstPts < 0)
+        span.firstPts = pts;
+    span.lastEnd = std::max<qint64>(span.lastEnd, pts + GstClockTimeDiff(GST_BUFFER_DURATION(buffer)));
+    if (state->progress && state->out != kForever && state->out > state->in)
+        state->progress(std::clamp(double(pts - state->in) / double(state->out - state->in), 0.0, 1.0));
+    return GST_PAD_PROBE_OK;
+}
+
+// The cut of the sound: whole AAC frames nearest to the cut instants (never more than half a frame off), the
+// first one moved onto the clip's start when it begins a little early, every one with its duration (the
+// muxer sizes the last sample from it).
+GstPadProbeReturn cutAudio(GstPad*, GstPadProbeInfo* info, gpointer data) {
+    auto* state = static_cast<CopyState*>(data);
+    state->lastActivityMs = nowMs();
+    if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+        GstEvent* event = GST_PAD_PROBE_INFO_EVENT(info);
+        noteEvent(state, event, &state->audioBase);
+        if (GST_EVENT_TYPE(event) == GST_EVENT_CAPS) {
+            GstCaps* caps = nullptr;
+            gst_event_parse_caps(event, &caps);
+            gint rate = 0;
+            if (caps && gst_caps_get_size(caps) > 0)
+                gst_structure_get_int(gst_caps_get_structure(caps, 0), "rate", &rate);
+            state->audioFrameNs =
+                rate > 0 ? GstClockTimeDiff(gst_util_uint64_scale_int(1024, GST_SECOND, rate)) : 0;
+        }
+        return GST_PAD_PROBE_OK;
+    }
+    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (state->unsuitable || !GST_BUFFER_PTS_IS_VALID(buffer) || state->audioBase < 0)
+        return GST_PAD_PROBE_DROP;
+    const auto pts = GstClockTimeDiff(GST_BUFFER_PTS(buffer));
+    GstClockTimeDiff duration =
+        GST_BUFFER_DURATION_IS_VALID(buffer) ? GstClockTimeDiff(GST_BUFFER_DURATION(buffer)) : 0;
+    if (duration <= 0)
+        duration = state->audioFrameNs; // Matroska often stores AAC blocks without one
+    if (pts + duration / 2 < state->audioBase || pts + duration / 2 >= state->out)
+        return GST_PAD_PROBE_DROP;
+    if (state->audioShift < 0)
+        state->audioShift = pts < state->audioBase ? state->audioBase - pts : 0;
+    buffer = gst_buffer_make_writable(buffer);
+    GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    GST_BUFFER_PTS(buffer) = GstClockTime(pts + state->audioShift);
+    GST_BUFFER_DTS(buffer) = GST_BUFFER_PTS(buffer);
+    GST_BUFFER_DURATION(buffer) = GstClockTime(duration);
+    state->span.audioDurationSec += double(duration) / GST_SECOND;
+    return GST_PAD_PROBE_OK;
+}
+
+bool isH264(GstCaps* caps) {
+    return caps && gst_caps_get_size(caps) > 0 &&
+           gst_structure_has_name(gst_caps_get_structure(caps, 0), "video/x-h264");
+}
+
+bool isAac(GstCaps* caps) {
+    if (!caps || gst_caps_get_size(caps) == 0)
+        return false;
+    const GstStructure* s = gst_caps_get_structure(caps, 0);
+    gint version = 0;
+    return gst_structure_has_name(s, "audio/mpeg") && gst_structure_get_int(s, "mpegversion", &version) &&
+           version == 4;
+}
+
+// The rest of one stream's way to the muxer, linked in: parser and queue inside a bin.
+bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
+    const QString description =
+        stream.video ? QStringLiteral("h264parse ! video/x-h264,stream-format=avc,alignment=au ! %1")
+                           .arg(QLatin1String(kQueue))
+                     : QStringLiteral("aacparse ! %1").arg(QLatin1String(kQueue));
+    GError* raw = nullptr;
+    GstElement* bin = gst_parse_bin_from_description(description.toUtf8().constData(), TRUE, &raw);
+    gst::ErrorPtr error(raw);
+    if (!bin)
+        return false;
+    gst_bin_add(GST_BIN(pipeline), bin);
+    GstPad* muxPad = gst_element_request_pad_simple(mux, stream.video ? "video_%u" : "audio_%u");
+    if (!muxPad)
+        return false;
+    gst::PadPtr ownedMuxPad(muxPad);
+    gst::PadPtr binSrc(gst_element_get_static_pad(bin, "src"));
+    gst::PadPtr binSink(gst_element_get_static_pad(bin, "sink"));
+    if (gst_pad_link(binSrc.get(), muxPad) != GST_PAD_LINK_OK)
+        return false;
+    gst_element_sync_state_with_parent(bin);
+    return gst_pad_link(stream.pad, binSink.get()) == GST_PAD_LINK_OK;
+}
+
+// A stream the clip does not carry (a second camera angle, subtitles): its data goes nowhere.
+void discard(GstElement* pipeline, Stream& stream) {
+    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
+    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
+    gst_bin_add(GST_BIN(pipeline), sink);
+    gst_element_sync_state_with_parent(sink);
+    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
+    gst_pad_link(stream.pad, sinkPad.get());
+}
+
+} // namespace
+
+Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, const SourceInfo& source,
+                                                  const QString& muxer, OutputFile& output,
+                                                  const CancelToken& cancel, const ProgressFn& progress) {
+    // Matroska only: qtdemux refuses a seek sent before its streams have prerolled, and most MP4s that come
+    // here are phone footage with B-frames, which need the general trimmer anyway.
+    if (source.container != QLatin1String("matroska") || source.videoCodec != QLatin1String("h264") ||
+        (source.hasAudio && source.audioCodec != QLatin1String("aac")))
+        return std::optional<CopiedSpan>();
+    auto pipeline = GstPipeline::launch(
+        QStringLiteral("filesrc name=src ! matroskademux name=demux  %1 ! filesink name=sink async=false")
+            .arg(muxer));
+    if (!pipeline)
+        return pipeline.error();
+    (*pipeline)->setFileForErrors(QFileInfo(source.path).fileName());
+    setLocation((*pipeline)->element("src"), source.path);
+    setLocation((*pipeline)->element("sink"), output.partialPath());
+    GstElement* demux = (*pipeline)->element("demux");
+
+    CopyState state;
+    state.in = ns(request.inSec);
+    state.out = request.outSec >= 0 ? ns(request.outSec) : kForever;
+    state.frameNs = ns(source.frameDurationSec());
+    state.progress = progress;
+    g_signal_connect(demux, "pad-added", G_CALLBACK(onPadAdded), &state);
+    g_signal_connect(demux, "no-more-pads", G_CALLBACK(onNoMorePads), &state);
+    const auto release = [&] {
+        (*pipeline)->setState(GST_STATE_NULL);
+        std::lock_guard lock(state.mutex);
+        for (Stream& stream : state.streams)
+            gst_object_unref(stream.pad);
+        state.streams.clear();
+    };
+    if (auto error = (*pipeline)->setState(GST_STATE_PAUSED, 0)) {
+        release();
+        return *error;
+    }
+    // The demuxer has read the file's headers when it has announced every stream.
+    const gint64 deadline = g_get_monotonic_time() + 15 * G_TIME_SPAN_SECOND;
+    while (!state.allPads) {
+        if (auto error = (*pipeline)->pendingError()) {
+            release();
+            return *error;
+        }
+        if (cancel.isCancelled() || g_get_monotonic_time() > deadline) {
+            release();
+            return std::optional<CopiedSpan>(); // the general trimmer says what is wrong
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::vector<Stream> streams;
+    {
+        std::lock_guard lock(state.mutex);
+        streams = state.streams;
+    }
+    bool haveVideo = false, haveAudio = false;
+    for (Stream& stream : streams) {
+        gst::CapsPtr caps(gst_pad_get_current_caps(stream.pad));
+        if (!haveVideo && isH264(caps.get()))
+            haveVideo = stream.video = true;
+        else if (!haveAudio && isAac(caps.get()))
+            haveAudio = stream.audio = true;
+    }
+    if (!haveVideo || haveAudio != source.hasAudio) {
+        release();
+        return std::optional<CopiedSpan>();
+    }
+    // The seek flushes the held streams and starts them again at the keyframe at or before the in-point; a
+    // second past the out-point lets the last sound frame that straddles it arrive.
+    const GstClockTimeDiff stop = state.out == kForever ? -1 : state.out + GST_SECOND;
+    if (!gst_element_seek(
+            demux, 1.0, GST_FORMAT_TIME,
+            GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_BEFORE),
+            GST_SEEK_TYPE_SET, state.in, stop < 0 ? GST_SEEK_TYPE_NONE : GST_SEEK_TYPE_SET, stop)) {
+        release();
+        return std::optional<CopiedSpan>();
+    }
+    GstElement* mux = (*pipeline)->element("mux");
+    for (Stream& stream : streams) {
+        if (stream.video || stream.audio) {
+            if (!linkBranch((*pipeline)->get(), mux, stream)) {
+                release();
+                return UserError{QStringLiteral("无法建立剪切流程"), QStringLiteral("cannot set up the cut"),
+                                 QFileInfo(source.path).fileName()};
+            }
+            gst_pad_add_probe(
+                stream.pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
+                stream.video ? cutVideo : cutAudio, &state, nullptr);
+        } else {
+            discard((*pipeline)->get(), stream);
+        }
+    }
+    // Playing before anything flows: with nothing to preroll (the file sink does not wait for data), the
+    // pipeline is there at once, and the end of stream cannot reach the sink while the pipeline is still on
+    // its way to playing (where it stayed unreported, once in a few dozen runs on a busy machine).
+    if (auto error = (*pipeline)->setState(GST_STATE_PLAYING)) {
+        release();
+        return *error;
+    }
+    for (Stream& stream : streams)
+        gst_pad_remove_probe(stream.pad, stream.block);
+    CancelToken stopWaiting;
+    state.lastActivityMs = nowMs();
+    bool stalled = false;
+    // Done when the file sink has taken the end of stream (the muxer wrote its index before passing it on).
+    // The pipeline's own end-of-stream message is not waited for: with branches linked in while paused it
+    // failed to come, the sink already at the end, once in a few dozen runs on a busy machine.
+    bool completed = false;
+    gst::PadPtr sinkPad(gst_element_get_static_pad((*pipeline)->element("sink"), "sink"));
+    const auto sinkHasEnded = [&] {
+        GstEvent* eos = gst_pad_get_sticky_event(sinkPad.get(), GST_EVENT_EOS, 0);
+        if (eos)
+            gst_event_unref(eos);
+        return eos != nullptr;
+    };
+    const auto watch = [&] {
+        if (sinkHasEnded())
+            completed = true;
+        // A copy that has seen nothing for seconds is stuck, however busy the machine: the general trimmer
+        // does the cut instead (nothing of this attempt is kept).
+        if (!completed && nowMs() - state.lastActivityMs > kStallMs) {
+            stalled = true;
+            qCWarning(lcClips) << "fast trim: the one-pipeline copy stalled after" << state.span.frames
+                               << "pictures," << state.eosSeen.load()
+                               << "streams ended; using the general trimmer";
+        }
+        if (cancel.isCancelled() || state.unsuitable || stalled || completed)
+            stopWaiting.cancel();
+    };
+    std::optional<UserError> written = (*pipeline)->waitForEos(stopWaiting, watch);
+    if (completed && !cancel.isCancelled())
+        written = (*pipeline)->pendingError();
+    release();
+    if (cancel.isCancelled())
+        return UserError{QStringLiteral("已取消，未保存"), QStringLiteral("cancelled; nothing was saved"),
+                         output.finalPath()};
+    if (state.unsuitable || stalled)
+        return std::optional<CopiedSpan>();
+    if (written)
+        return *written;
+    CopiedSpan span = state.span;
+    span.audioCopied = haveAudio;
+    span.endedEarly = state.out != kForever && span.lastEnd < state.out - ns(1.5 * source.frameDurationSec());
+    return std::optional<CopiedSpan>(span);
+}
+
+} // namespace xz::clips
