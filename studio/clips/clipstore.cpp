@@ -1,6 +1,7 @@
 #include "clipstore.h"
 
 #include "paths.h"
+#include "sqlitedb.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,30 +14,15 @@
 namespace xz::clips {
 namespace {
 
-struct Finalize {
-    void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
+using sqlite::bind;
+using sqlite::Statement;
+using sqlite::text;
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
-void bind(sqlite3_stmt* s, int i, const QString& v) {
-    const QByteArray utf8 = v.toUtf8();
-    sqlite3_bind_text(s, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-}
-void bind(sqlite3_stmt* s, int i, qint64 v) {
-    sqlite3_bind_int64(s, i, v);
-}
-void bind(sqlite3_stmt* s, int i, double v) {
-    sqlite3_bind_double(s, i, v);
-}
 void bind(sqlite3_stmt* s, int i, const QJsonObject& v) {
     bind(s, i, QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact)));
-}
-QString text(sqlite3_stmt* s, int column) {
-    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(s, column));
-    return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
 }
 QJsonObject object(sqlite3_stmt* s, int column) {
     return QJsonDocument::fromJson(text(s, column).toUtf8()).object();
@@ -137,11 +123,7 @@ QString jobStateText(JobState state) {
     return {};
 }
 
-void ClipStore::Close::operator()(sqlite3* db) const {
-    sqlite3_close_v2(db);
-}
-
-ClipStore::ClipStore(sqlite3* db, QString path) : db_(db), path_(std::move(path)) {}
+ClipStore::ClipStore(QString path) : path_(std::move(path)) {}
 ClipStore::~ClipStore() = default;
 
 QString ClipStore::defaultPath() {
@@ -151,32 +133,18 @@ QString ClipStore::defaultPath() {
 UserError ClipStore::dbError(const QString& what) const {
     return UserError{QStringLiteral("剪辑库数据库出错：%1").arg(path_),
                      QStringLiteral("clip library database error: %1").arg(path_),
-                     what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db_.get()))};
+                     what + QStringLiteral(": ") + sqlite::lastError(db_.get())};
 }
 
 Result<bool> ClipStore::exec(const char* sql) const {
-    char* message = nullptr;
-    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        const QString text = QString::fromUtf8(message ? message : "unknown");
-        sqlite3_free(message);
-        return dbError(text);
-    }
+    if (const QString error = sqlite::exec(db_.get(), sql); !error.isEmpty())
+        return dbError(error);
     return true;
 }
 
 Result<std::unique_ptr<ClipStore>> ClipStore::open(const QString& path) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    sqlite3* raw = nullptr;
-    const int rc =
-        sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<ClipStore> store(new ClipStore(raw, path));
-    if (rc != SQLITE_OK)
-        return store->dbError(QStringLiteral("open"));
-    sqlite3_busy_timeout(raw, 10'000);
-    const char* setup =
-        "PRAGMA journal_mode=WAL;"
-        "PRAGMA synchronous=FULL;"
+    std::unique_ptr<ClipStore> store(new ClipStore(path));
+    const char* schema =
         "CREATE TABLE IF NOT EXISTS clips("
         " id INTEGER PRIMARY KEY AUTOINCREMENT, recording TEXT NOT NULL,"
         " in_s REAL NOT NULL, out_s REAL NOT NULL, title TEXT NOT NULL DEFAULT '',"
@@ -191,8 +159,8 @@ Result<std::unique_ptr<ClipStore>> ClipStore::open(const QString& path) {
         " error_detail TEXT NOT NULL DEFAULT '',"
         " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);"
         "PRAGMA user_version=1;";
-    if (auto ok = store->exec(setup); !ok)
-        return ok.error();
+    if (const QString error = sqlite::open(path, schema, &store->db_); !error.isEmpty())
+        return store->dbError(error);
     return store;
 }
 

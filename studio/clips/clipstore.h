@@ -6,11 +6,10 @@
 #include "clip.h"
 #include "clipjob.h"
 #include "clipresult.h"
+#include "sqlitedb.h"
 
 #include <memory>
 #include <vector>
-
-struct sqlite3;
 
 namespace xz::clips {
 
@@ -35,14 +34,11 @@ public:
     Result<int> markInterrupted();
 
 private:
-    struct Close {
-        void operator()(sqlite3* db) const;
-    };
-    explicit ClipStore(sqlite3* db, QString path);
+    explicit ClipStore(QString path);
     Result<bool> exec(const char* sql) const;
     UserError dbError(const QString& what) const;
 
-    std::unique_ptr<sqlite3, Close> db_;
+    sqlite::Database db_;
     QString path_;
 };
 

@@ -1,6 +1,7 @@
 #include "jobstore.h"
 
 #include "paths.h"
+#include "sqlitedb.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,29 +14,12 @@
 namespace xz::upload {
 namespace {
 
-struct Finalize {
-    void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
+using sqlite::bind;
+using sqlite::Statement;
+using sqlite::text;
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-void bind(sqlite3_stmt* s, int i, const QString& v) {
-    const QByteArray utf8 = v.toUtf8();
-    sqlite3_bind_text(s, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-}
-void bind(sqlite3_stmt* s, int i, const QByteArray& v) {
-    sqlite3_bind_text(s, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
-}
-void bind(sqlite3_stmt* s, int i, qint64 v) {
-    sqlite3_bind_int64(s, i, v);
-}
-
-QString text(sqlite3_stmt* s, int column) {
-    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(s, column));
-    return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
 }
 
 QString hashtagsJson(const QStringList& tags) {
@@ -76,11 +60,7 @@ UploadJob readJob(sqlite3_stmt* s) {
 
 } // namespace
 
-void JobStore::Close::operator()(sqlite3* db) const {
-    sqlite3_close_v2(db);
-}
-
-JobStore::JobStore(sqlite3* db) : db_(db) {}
+JobStore::JobStore(QString path) : path_(std::move(path)) {}
 JobStore::~JobStore() = default;
 
 QString JobStore::defaultPath() {
@@ -90,49 +70,34 @@ QString JobStore::defaultPath() {
 UploadError JobStore::dbError(const QString& what) const {
     return UploadError::fatal(QStringLiteral("上传队列数据库出错：%1").arg(path_),
                               QStringLiteral("upload queue database error: %1").arg(path_),
-                              what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db_.get())));
+                              what + QStringLiteral(": ") + sqlite::lastError(db_.get()));
 }
 
 Result<bool> JobStore::exec(const char* sql) const {
-    char* message = nullptr;
-    if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        const QString text = QString::fromUtf8(message ? message : "unknown");
-        sqlite3_free(message);
-        return dbError(text);
-    }
+    if (const QString error = sqlite::exec(db_.get(), sql); !error.isEmpty())
+        return dbError(error);
     return true;
 }
 
 Result<std::unique_ptr<JobStore>> JobStore::open(const QString& path) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    sqlite3* raw = nullptr;
-    const int rc =
-        sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<JobStore> store(new JobStore(raw));
-    store->path_ = path;
-    if (rc != SQLITE_OK)
-        return store->dbError(QStringLiteral("open"));
-    sqlite3_busy_timeout(raw, 10'000);
+    std::unique_ptr<JobStore> store(new JobStore(path));
     // WAL lets `upload list` read while `upload run` writes; FULL makes each commit durable before we move
-    // on.
-    const char* setup = "PRAGMA journal_mode=WAL;"
-                        "PRAGMA synchronous=FULL;"
-                        "CREATE TABLE IF NOT EXISTS jobs("
-                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        " path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL,"
-                        " sha256 TEXT NOT NULL, target TEXT NOT NULL,"
-                        " title TEXT NOT NULL DEFAULT '', hashtags TEXT NOT NULL DEFAULT '[]',"
-                        " state TEXT NOT NULL, reason_zh TEXT NOT NULL DEFAULT '',"
-                        " reason_en TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '',"
-                        " attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
-                        " next_attempt_ms INTEGER NOT NULL DEFAULT 0, session TEXT NOT NULL DEFAULT '{}',"
-                        " confirmed_offset INTEGER NOT NULL DEFAULT 0, remote_id TEXT NOT NULL DEFAULT '',"
-                        " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);"
-                        "CREATE INDEX IF NOT EXISTS jobs_by_content ON jobs(sha256, target);"
-                        "PRAGMA user_version=1;";
-    if (auto ok = store->exec(setup); !ok)
-        return ok.error();
+    // on (both set by sqlite::open).
+    const char* schema = "CREATE TABLE IF NOT EXISTS jobs("
+                         " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                         " path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL,"
+                         " sha256 TEXT NOT NULL, target TEXT NOT NULL,"
+                         " title TEXT NOT NULL DEFAULT '', hashtags TEXT NOT NULL DEFAULT '[]',"
+                         " state TEXT NOT NULL, reason_zh TEXT NOT NULL DEFAULT '',"
+                         " reason_en TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '',"
+                         " attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
+                         " next_attempt_ms INTEGER NOT NULL DEFAULT 0, session TEXT NOT NULL DEFAULT '{}',"
+                         " confirmed_offset INTEGER NOT NULL DEFAULT 0, remote_id TEXT NOT NULL DEFAULT '',"
+                         " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);"
+                         "CREATE INDEX IF NOT EXISTS jobs_by_content ON jobs(sha256, target);"
+                         "PRAGMA user_version=1;";
+    if (const QString error = sqlite::open(path, schema, &store->db_); !error.isEmpty())
+        return store->dbError(error);
     return store;
 }
 

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-struct sqlite3;
+#include "sqlitedb.h"
 
 namespace xz::upload {
 
@@ -42,14 +42,11 @@ public:
     Result<int> requeueInterrupted();
 
 private:
-    struct Close {
-        void operator()(sqlite3* db) const;
-    };
-    explicit JobStore(sqlite3* db);
+    explicit JobStore(QString path);
     Result<bool> exec(const char* sql) const;
     UploadError dbError(const QString& what) const;
 
-    std::unique_ptr<sqlite3, Close> db_;
+    sqlite::Database db_;
     QString path_;
 };
 
