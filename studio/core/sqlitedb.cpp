@@ -31,8 +31,9 @@ QString exec(sqlite3* db, const char* sql) {
 QString open(const QString& path, const char* schema, Database* db) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    const int rc =
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     db->reset(raw);
     if (rc != SQLITE_OK)
         return QStringLiteral("open: ") + lastError(raw);
