@@ -2,7 +2,6 @@
 
 #include "mediareader.h"
 
-#include <QPointer>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
@@ -113,7 +112,6 @@ void RecordingOpener::abandon() {
     for (Worker& worker : workers_)
         worker.cancel.cancel();
     pending_ = 0;
-    pendingPath_.clear();
 }
 
 void RecordingOpener::open(const QString& path) {
@@ -123,26 +121,24 @@ void RecordingOpener::open(const QString& path) {
     worker.id = next_++;
     worker.done = std::make_shared<std::atomic<bool>>(false);
     pending_ = worker.id;
-    pendingPath_ = path;
-    QPointer<RecordingOpener> self(this);
-    worker.thread =
-        std::thread([self, this, id = worker.id, path, cancel = worker.cancel, done = worker.done] {
-            auto result = scan(path, cancel);
-            QMetaObject::invokeMethod(
-                this,
-                [self, this, id, path, result] {
-                    if (!self || id != pending_)
-                        return; // a newer open came since
-                    pending_ = 0;
-                    pendingPath_.clear();
-                    if (result)
-                        emit opened(path, *result);
-                    else
-                        emit failed(path, result.error().message());
-                },
-                Qt::QueuedConnection);
-            done->store(true);
-        });
+    // The answer is posted to this object's thread; the destructor joins the worker first, and a posted
+    // answer dies with the object.
+    worker.thread = std::thread([this, id = worker.id, path, cancel = worker.cancel, done = worker.done] {
+        auto result = scan(path, cancel);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, path, result] {
+                if (id != pending_)
+                    return; // a newer open came since
+                pending_ = 0;
+                if (result)
+                    emit opened(path, *result);
+                else
+                    emit failed(path, result.error().message());
+            },
+            Qt::QueuedConnection);
+        done->store(true);
+    });
     workers_.push_back(std::move(worker));
 }
 

@@ -38,7 +38,6 @@ public:
     // The open still running (if any) is cancelled and never answered.
     void abandon();
     bool busy() const { return pending_ != 0; }
-    QString pendingPath() const { return pendingPath_; }
 
     // The scan itself, on the calling thread (the worker's job; tests call it directly).
     static clips::Result<OpenedRecording> scan(const QString& path, const clips::CancelToken& cancel,
@@ -60,7 +59,6 @@ private:
     std::vector<Worker> workers_;
     quint64 next_ = 1;
     quint64 pending_ = 0;
-    QString pendingPath_;
 };
 
 } // namespace xz::ui

@@ -143,4 +143,16 @@ void setLocation(GstElement* element, const QString& path) {
     g_object_set(element, "location", QFile::encodeName(path).constData(), nullptr);
 }
 
+void linkToFakesink(GstElement* pipeline, GstPad* pad) {
+    gst_pad_add_probe(
+        pad, GST_PAD_PROBE_TYPE_BUFFER,
+        [](GstPad*, GstPadProbeInfo*, gpointer) { return GST_PAD_PROBE_DROP; }, nullptr, nullptr);
+    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
+    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
+    gst_bin_add(GST_BIN(pipeline), sink);
+    gst_element_sync_state_with_parent(sink);
+    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
+    gst_pad_link(pad, sinkPad.get());
+}
+
 } // namespace xz::clips

@@ -49,4 +49,9 @@ private:
 // Sets a file name property with the path in the file system's encoding (Chinese names work).
 void setLocation(GstElement* element, const QString& path);
 
+// A stream nobody wants (a second camera angle, subtitles, the other stream of a probe): its buffers are
+// dropped at `pad` and it ends in a sink that never waits to preroll, so the one demuxer thread that feeds
+// every stream is never stalled by it.
+void linkToFakesink(GstElement* pipeline, GstPad* pad);
+
 } // namespace xz::clips

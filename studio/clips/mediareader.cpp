@@ -1,6 +1,7 @@
 #include "mediareader.h"
 
 #include "clipslog.h"
+#include "cutrules.h"
 
 #include <QFileInfo>
 #include <atomic>
@@ -16,8 +17,7 @@ struct MediaReader::Branch {
 
 namespace {
 
-// Enough compressed data to bridge any sane interleaving (10 s), without a limit in buffers or bytes.
-constexpr const char* kQueue = "queue max-size-time=10000000000 max-size-bytes=0 max-size-buffers=0";
+constexpr const char* kQueue = cut::kInterleaveQueue;
 constexpr const char* kSink = "appsink name=out sync=false max-buffers=8 enable-last-sample=false";
 
 // The best-ranked decoder for these caps (what decodebin would pick), named so the branch is a static chain.
@@ -39,20 +39,6 @@ QString branchDescription(const ReaderStream& spec, const QString& decoder) {
         return QStringLiteral("%1 ! %2 ! %3").arg(QLatin1String(kQueue), spec.chain, QLatin1String(kSink));
     return QStringLiteral("%1 ! %2 ! %3 ! %4")
         .arg(QLatin1String(kQueue), decoder, spec.chain, QLatin1String(kSink));
-}
-
-// A stream nobody wants: its buffers are dropped before the sink, so the sink never waits to preroll on the
-// demuxer's thread (which would stall the streams that are wanted).
-void linkToFakesink(GstElement* pipeline, GstPad* pad) {
-    gst_pad_add_probe(
-        pad, GST_PAD_PROBE_TYPE_BUFFER,
-        [](GstPad*, GstPadProbeInfo*, gpointer) { return GST_PAD_PROBE_DROP; }, nullptr, nullptr);
-    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
-    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
-    gst_bin_add(GST_BIN(pipeline), sink);
-    gst_element_sync_state_with_parent(sink);
-    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
-    gst_pad_link(pad, sinkPad.get());
 }
 
 } // namespace

@@ -1,10 +1,13 @@
 #include "sourceinfo.h"
 
 #include "gstinit.h"
+#include "gstpipeline.h"
 #include "gstptr.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -36,28 +39,26 @@ UserError unreadable(const QString& path, const QString& detail) {
         detail};
 }
 
-// parsebin exposes a stream's pad once its parsed caps are final: they are taken there. Each pad still ends
-// in a fakesink (not prerolling: one demuxer thread feeds all streams, and a sink waiting in preroll would
-// starve the others) so the demuxer never fails on an unlinked pad. Runs on parsebin's streaming thread.
+// parsebin exposes a stream's pad once its parsed caps are final: they are taken there, and the stream goes
+// nowhere after (the demuxer never fails on an unlinked pad). Runs on parsebin's streaming thread.
 struct ProbeState {
     GstElement* pipeline = nullptr;
     std::mutex mutex;
+    std::condition_variable added;
     std::vector<gst::CapsPtr> streams;
 };
 
 void onPadAdded(GstElement*, GstPad* pad, gpointer data) {
     auto* state = static_cast<ProbeState*>(data);
-    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
-    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
-    gst_bin_add(GST_BIN(state->pipeline), sink);
-    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
-    gst_pad_link(pad, sinkPad.get());
-    gst_element_sync_state_with_parent(sink);
     GstCaps* caps = gst_pad_get_current_caps(pad);
     if (!caps)
         caps = gst_pad_query_caps(pad, nullptr);
-    std::lock_guard lock(state->mutex);
-    state->streams.emplace_back(caps);
+    linkToFakesink(state->pipeline, pad);
+    {
+        std::lock_guard lock(state->mutex);
+        state->streams.emplace_back(caps);
+    }
+    state->added.notify_all();
 }
 
 QString errorText(GstMessage* message) {
@@ -141,8 +142,9 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
     std::vector<gst::CapsPtr> streams;
     for (;;) {
         {
-            std::lock_guard lock(state.mutex);
-            if (state.streams.size() >= expected) {
+            std::unique_lock lock(state.mutex);
+            if (state.added.wait_for(lock, std::chrono::milliseconds(20),
+                                     [&] { return state.streams.size() >= expected; })) {
                 streams = std::move(state.streams);
                 break;
             }
@@ -151,7 +153,6 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
             stop();
             return unreadable(path, *why);
         }
-        g_usleep(1000);
     }
     gint64 duration = -1;
     if (!gst_element_query_duration(pipeline.get(), GST_FORMAT_TIME, &duration))

@@ -1,36 +1,28 @@
 #include "streamcopy.h"
 
 #include "clipslog.h"
+#include "cutrules.h"
 #include "gstpipeline.h"
 #include "outputfile.h"
 
 #include <QFileInfo>
 #include <atomic>
-#include <cmath>
-#include <limits>
+#include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace xz::clips {
 namespace {
 
-// Matroska stores milliseconds: times closer than half of one are the same instant.
-constexpr GstClockTimeDiff kEpsilon = GST_MSECOND / 2;
-constexpr GstClockTimeDiff kForever = std::numeric_limits<GstClockTimeDiff>::max() / 4;
-
-GstClockTimeDiff ns(double seconds) {
-    return GstClockTimeDiff(std::llround(seconds * GST_SECOND));
-}
+using cut::kEpsilon;
+using cut::kForever;
+using cut::ns;
 
 // How long the copy may see nothing at all before it counts as stuck.
 constexpr qint64 kStallMs = 5000;
 
-// Buffers queued per stream between the demuxer and the muxer: enough for any sane interleaving.
-constexpr const char* kQueue = "queue max-size-time=10000000000 max-size-bytes=0 max-size-buffers=0";
-
 struct Stream {
-    GstPad* pad = nullptr; // the demuxer's, referenced
+    gst::PadPtr pad; // the demuxer's
     gulong block = 0;
     bool video = false;
     bool audio = false;
@@ -44,8 +36,9 @@ struct CopyState {
     ProgressFn progress;
 
     std::mutex mutex;
+    std::condition_variable announced; // every stream is there (no-more-pads)
     std::vector<Stream> streams;
-    std::atomic<bool> allPads{false};
+    bool allPads = false;
     std::atomic<bool> unsuitable{false};   // hand the trim back to the general trimmer
     std::atomic<qint64> lastActivityMs{0}; // when a probe last saw anything (the stall watch)
     std::atomic<int> eosSeen{0};
@@ -55,7 +48,7 @@ struct CopyState {
     GstClockTimeDiff videoMaxPts = -1;
     GstClockTimeDiff audioBase = -1;
     GstClockTimeDiff audioFrameNs = 0;
-    GstClockTimeDiff audioShift = -1;
+    std::optional<cut::SoundCut> sound; // from the sound's segment on
     CopiedSpan span;
 };
 
@@ -66,16 +59,21 @@ GstPadProbeReturn holdUntilSeeked(GstPad*, GstPadProbeInfo*, gpointer) {
 void onPadAdded(GstElement*, GstPad* pad, gpointer data) {
     auto* state = static_cast<CopyState*>(data);
     Stream stream;
-    stream.pad = GST_PAD(gst_object_ref(pad));
+    stream.pad.reset(GST_PAD(gst_object_ref(pad)));
     // Held at the demuxer until the seek to the in-point: nothing from the file's start reaches anything.
     stream.block =
         gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BLOCK_DOWNSTREAM, holdUntilSeeked, nullptr, nullptr);
     std::lock_guard lock(state->mutex);
-    state->streams.push_back(stream);
+    state->streams.push_back(std::move(stream));
 }
 
 void onNoMorePads(GstElement*, gpointer data) {
-    static_cast<CopyState*>(data)->allPads = true;
+    auto* state = static_cast<CopyState*>(data);
+    {
+        std::lock_guard lock(state->mutex);
+        state->allPads = true;
+    }
+    state->announced.notify_all();
 }
 
 GstClockTimeDiff segmentStart(GstEvent* event) {
@@ -149,32 +147,29 @@ GstPadProbeReturn cutAudio(GstPad*, GstPadProbeInfo* info, gpointer data) {
     if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
         GstEvent* event = GST_PAD_PROBE_INFO_EVENT(info);
         noteEvent(state, event, &state->audioBase);
+        if (GST_EVENT_TYPE(event) == GST_EVENT_SEGMENT && !state->sound)
+            state->sound.emplace(state->audioBase, state->out);
         if (GST_EVENT_TYPE(event) == GST_EVENT_CAPS) {
             GstCaps* caps = nullptr;
             gst_event_parse_caps(event, &caps);
-            gint rate = 0;
-            if (caps && gst_caps_get_size(caps) > 0)
-                gst_structure_get_int(gst_caps_get_structure(caps, 0), "rate", &rate);
-            state->audioFrameNs =
-                rate > 0 ? GstClockTimeDiff(gst_util_uint64_scale_int(1024, GST_SECOND, rate)) : 0;
+            state->audioFrameNs = cut::aacFrameDuration(caps);
         }
         return GST_PAD_PROBE_OK;
     }
     GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
-    if (state->unsuitable || !GST_BUFFER_PTS_IS_VALID(buffer) || state->audioBase < 0)
+    if (state->unsuitable || !GST_BUFFER_PTS_IS_VALID(buffer) || !state->sound)
         return GST_PAD_PROBE_DROP;
     const auto pts = GstClockTimeDiff(GST_BUFFER_PTS(buffer));
     GstClockTimeDiff duration =
         GST_BUFFER_DURATION_IS_VALID(buffer) ? GstClockTimeDiff(GST_BUFFER_DURATION(buffer)) : 0;
     if (duration <= 0)
         duration = state->audioFrameNs; // Matroska often stores AAC blocks without one
-    if (pts + duration / 2 < state->audioBase || pts + duration / 2 >= state->out)
+    GstClockTimeDiff placed = 0;
+    if (state->sound->place(pts, duration, &placed) != cut::SoundCut::Verdict::Keep)
         return GST_PAD_PROBE_DROP;
-    if (state->audioShift < 0)
-        state->audioShift = pts < state->audioBase ? state->audioBase - pts : 0;
     buffer = gst_buffer_make_writable(buffer);
     GST_PAD_PROBE_INFO_DATA(info) = buffer;
-    GST_BUFFER_PTS(buffer) = GstClockTime(pts + state->audioShift);
+    GST_BUFFER_PTS(buffer) = GstClockTime(placed);
     GST_BUFFER_DTS(buffer) = GST_BUFFER_PTS(buffer);
     GST_BUFFER_DURATION(buffer) = GstClockTime(duration);
     state->span.audioDurationSec += double(duration) / GST_SECOND;
@@ -199,8 +194,8 @@ bool isAac(GstCaps* caps) {
 bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
     const QString description =
         stream.video ? QStringLiteral("h264parse ! video/x-h264,stream-format=avc,alignment=au ! %1")
-                           .arg(QLatin1String(kQueue))
-                     : QStringLiteral("aacparse ! %1").arg(QLatin1String(kQueue));
+                           .arg(QLatin1String(cut::kInterleaveQueue))
+                     : QStringLiteral("aacparse ! %1").arg(QLatin1String(cut::kInterleaveQueue));
     GError* raw = nullptr;
     GstElement* bin = gst_parse_bin_from_description(description.toUtf8().constData(), TRUE, &raw);
     gst::ErrorPtr error(raw);
@@ -216,17 +211,7 @@ bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
     if (gst_pad_link(binSrc.get(), muxPad) != GST_PAD_LINK_OK)
         return false;
     gst_element_sync_state_with_parent(bin);
-    return gst_pad_link(stream.pad, binSink.get()) == GST_PAD_LINK_OK;
-}
-
-// A stream the clip does not carry (a second camera angle, subtitles): its data goes nowhere.
-void discard(GstElement* pipeline, Stream& stream) {
-    GstElement* sink = gst_element_factory_make("fakesink", nullptr);
-    g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
-    gst_bin_add(GST_BIN(pipeline), sink);
-    gst_element_sync_state_with_parent(sink);
-    gst::PadPtr sinkPad(gst_element_get_static_pad(sink, "sink"));
-    gst_pad_link(stream.pad, sinkPad.get());
+    return gst_pad_link(stream.pad.get(), binSink.get()) == GST_PAD_LINK_OK;
 }
 
 } // namespace
@@ -239,98 +224,82 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     if (source.container != QLatin1String("matroska") || source.videoCodec != QLatin1String("h264") ||
         (source.hasAudio && source.audioCodec != QLatin1String("aac")))
         return std::optional<CopiedSpan>();
-    auto pipeline = GstPipeline::launch(
-        QStringLiteral("filesrc name=src ! matroskademux name=demux  %1 ! filesink name=sink async=false")
-            .arg(muxer));
-    if (!pipeline)
-        return pipeline.error();
-    (*pipeline)->setFileForErrors(QFileInfo(source.path).fileName());
-    setLocation((*pipeline)->element("src"), source.path);
-    setLocation((*pipeline)->element("sink"), output.partialPath());
-    GstElement* demux = (*pipeline)->element("demux");
-
+    // Declared before the pipeline, so the pipeline (stopped when it goes) never outlives what its probes
+    // use.
     CopyState state;
     state.in = ns(request.inSec);
     state.out = request.outSec >= 0 ? ns(request.outSec) : kForever;
     state.frameNs = ns(source.frameDurationSec());
     state.progress = progress;
+    auto pipeline = GstPipeline::launch(
+        QStringLiteral("filesrc name=src ! matroskademux name=demux  %1 ! filesink name=sink async=false")
+            .arg(muxer));
+    if (!pipeline)
+        return pipeline.error();
+    GstPipeline& copy = **pipeline;
+    copy.setFileForErrors(QFileInfo(source.path).fileName());
+    setLocation(copy.element("src"), source.path);
+    setLocation(copy.element("sink"), output.partialPath());
+    GstElement* demux = copy.element("demux");
     g_signal_connect(demux, "pad-added", G_CALLBACK(onPadAdded), &state);
     g_signal_connect(demux, "no-more-pads", G_CALLBACK(onNoMorePads), &state);
-    const auto release = [&] {
-        (*pipeline)->setState(GST_STATE_NULL);
-        std::lock_guard lock(state.mutex);
-        for (Stream& stream : state.streams)
-            gst_object_unref(stream.pad);
-        state.streams.clear();
-    };
-    if (auto error = (*pipeline)->setState(GST_STATE_PAUSED, 0)) {
-        release();
+    if (auto error = copy.setState(GST_STATE_PAUSED, 0))
         return *error;
-    }
     // The demuxer has read the file's headers when it has announced every stream.
-    const gint64 deadline = g_get_monotonic_time() + 15 * G_TIME_SPAN_SECOND;
-    while (!state.allPads) {
-        if (auto error = (*pipeline)->pendingError()) {
-            release();
-            return *error;
-        }
-        if (cancel.isCancelled() || g_get_monotonic_time() > deadline) {
-            release();
-            return std::optional<CopiedSpan>(); // the general trimmer says what is wrong
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
     std::vector<Stream> streams;
-    {
-        std::lock_guard lock(state.mutex);
-        streams = state.streams;
+    for (;;) {
+        {
+            std::unique_lock lock(state.mutex);
+            if (state.announced.wait_for(lock, std::chrono::milliseconds(50),
+                                         [&] { return state.allPads; })) {
+                streams = std::move(state.streams);
+                break;
+            }
+        }
+        if (auto error = copy.pendingError())
+            return *error;
+        if (cancel.isCancelled() || std::chrono::steady_clock::now() > deadline)
+            return std::optional<CopiedSpan>(); // the general trimmer says what is wrong
     }
     bool haveVideo = false, haveAudio = false;
     for (Stream& stream : streams) {
-        gst::CapsPtr caps(gst_pad_get_current_caps(stream.pad));
+        gst::CapsPtr caps(gst_pad_get_current_caps(stream.pad.get()));
         if (!haveVideo && isH264(caps.get()))
             haveVideo = stream.video = true;
         else if (!haveAudio && isAac(caps.get()))
             haveAudio = stream.audio = true;
     }
-    if (!haveVideo || haveAudio != source.hasAudio) {
-        release();
+    if (!haveVideo || haveAudio != source.hasAudio)
         return std::optional<CopiedSpan>();
-    }
     // The seek flushes the held streams and starts them again at the keyframe at or before the in-point; a
     // second past the out-point lets the last sound frame that straddles it arrive.
     const GstClockTimeDiff stop = state.out == kForever ? -1 : state.out + GST_SECOND;
     if (!gst_element_seek(
             demux, 1.0, GST_FORMAT_TIME,
             GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_BEFORE),
-            GST_SEEK_TYPE_SET, state.in, stop < 0 ? GST_SEEK_TYPE_NONE : GST_SEEK_TYPE_SET, stop)) {
-        release();
+            GST_SEEK_TYPE_SET, state.in, stop < 0 ? GST_SEEK_TYPE_NONE : GST_SEEK_TYPE_SET, stop))
         return std::optional<CopiedSpan>();
-    }
-    GstElement* mux = (*pipeline)->element("mux");
+    GstElement* mux = copy.element("mux");
     for (Stream& stream : streams) {
-        if (stream.video || stream.audio) {
-            if (!linkBranch((*pipeline)->get(), mux, stream)) {
-                release();
-                return UserError{QStringLiteral("无法建立剪切流程"), QStringLiteral("cannot set up the cut"),
-                                 QFileInfo(source.path).fileName()};
-            }
-            gst_pad_add_probe(
-                stream.pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
-                stream.video ? cutVideo : cutAudio, &state, nullptr);
-        } else {
-            discard((*pipeline)->get(), stream);
+        if (!stream.video && !stream.audio) {
+            linkToFakesink(copy.get(), stream.pad.get());
+            continue;
         }
+        if (!linkBranch(copy.get(), mux, stream))
+            return UserError{QStringLiteral("无法建立剪切流程"), QStringLiteral("cannot set up the cut"),
+                             QFileInfo(source.path).fileName()};
+        gst_pad_add_probe(stream.pad.get(),
+                          GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
+                          stream.video ? cutVideo : cutAudio, &state, nullptr);
     }
     // Playing before anything flows: with nothing to preroll (the file sink does not wait for data), the
     // pipeline is there at once, and the end of stream cannot reach the sink while the pipeline is still on
     // its way to playing (where it stayed unreported, once in a few dozen runs on a busy machine).
-    if (auto error = (*pipeline)->setState(GST_STATE_PLAYING)) {
-        release();
+    if (auto error = copy.setState(GST_STATE_PLAYING))
         return *error;
-    }
     for (Stream& stream : streams)
-        gst_pad_remove_probe(stream.pad, stream.block);
+        gst_pad_remove_probe(stream.pad.get(), stream.block);
     CancelToken stopWaiting;
     state.lastActivityMs = nowMs();
     bool stalled = false;
@@ -338,7 +307,7 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     // The pipeline's own end-of-stream message is not waited for: with branches linked in while paused it
     // failed to come, the sink already at the end, once in a few dozen runs on a busy machine.
     bool completed = false;
-    gst::PadPtr sinkPad(gst_element_get_static_pad((*pipeline)->element("sink"), "sink"));
+    gst::PadPtr sinkPad(gst_element_get_static_pad(copy.element("sink"), "sink"));
     const auto sinkHasEnded = [&] {
         GstEvent* eos = gst_pad_get_sticky_event(sinkPad.get(), GST_EVENT_EOS, 0);
         if (eos)
@@ -359,10 +328,10 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
         if (cancel.isCancelled() || state.unsuitable || stalled || completed)
             stopWaiting.cancel();
     };
-    std::optional<UserError> written = (*pipeline)->waitForEos(stopWaiting, watch);
+    std::optional<UserError> written = copy.waitForEos(stopWaiting, watch);
     if (completed && !cancel.isCancelled())
-        written = (*pipeline)->pendingError();
-    release();
+        written = copy.pendingError();
+    copy.setState(GST_STATE_NULL); // the probes are done with `state` from here on
     if (cancel.isCancelled())
         return UserError{QStringLiteral("已取消，未保存"), QStringLiteral("cancelled; nothing was saved"),
                          output.finalPath()};

@@ -2,6 +2,7 @@
 
 #include "avcconfig.h"
 #include "clipslog.h"
+#include "cutrules.h"
 #include "gstpipeline.h"
 #include "mediareader.h"
 #include "outputfile.h"
@@ -22,30 +23,17 @@
 namespace xz::clips {
 namespace {
 
-// The length of one AAC frame (1024 samples) at the rate the caps give; 0 when they give none.
-GstClockTimeDiff aacFrameDuration(GstCaps* caps) {
-    gint rate = 0;
-    if (caps && gst_caps_get_size(caps) > 0)
-        gst_structure_get_int(gst_caps_get_structure(caps, 0), "rate", &rate);
-    return rate > 0 ? GstClockTimeDiff(gst_util_uint64_scale_int(1024, GST_SECOND, rate)) : 0;
-}
-
-// Times are compared to the half millisecond: Matroska stores milliseconds, so 2.5 s and frame 75 of a 30 fps
-// recording (2.500 s) are the same instant.
-constexpr GstClockTimeDiff kEpsilon = GST_MSECOND / 2;
-constexpr GstClockTimeDiff kForever = std::numeric_limits<GstClockTimeDiff>::max() / 4;
+using cut::aacFrameDuration;
+using cut::kEpsilon;
+using cut::kForever;
+using cut::ns;
+using cut::sec;
 
 struct BufferUnref {
     void operator()(GstBuffer* buffer) const { gst_buffer_unref(buffer); }
 };
 using BufferPtr = std::unique_ptr<GstBuffer, BufferUnref>;
 
-GstClockTimeDiff ns(double seconds) {
-    return GstClockTimeDiff(std::llround(seconds * GST_SECOND));
-}
-double sec(GstClockTimeDiff nanoseconds) {
-    return double(nanoseconds) / GST_SECOND;
-}
 QString s3(double seconds) {
     return QString::number(seconds, 'f', 3);
 }
@@ -619,7 +607,7 @@ void TrimJob::audioMain() {
         return;
     }
     const GstClockTimeDiff start = timeline.base;
-    GstClockTimeDiff shift = -1; // pulls a first frame that starts a little early onto the clip's start
+    cut::SoundCut sound(start, out_);
     bool capsSet = false;
     double pushed = 0;
     while (gst::SamplePtr sample = reader_->pull(MediaReader::Stream::Audio, stop_)) {
@@ -631,19 +619,18 @@ void TrimJob::audioMain() {
             GST_BUFFER_DURATION_IS_VALID(buffer) ? GstClockTimeDiff(GST_BUFFER_DURATION(buffer)) : 0;
         if (duration <= 0)
             duration = aacFrameDuration(gst_sample_get_caps(sample.get()));
-        // Whole AAC frames nearest to the cut instants: never more than half a frame off.
-        if (pts + duration / 2 < start)
+        GstClockTimeDiff placed = 0;
+        const auto verdict = sound.place(pts, duration, &placed);
+        if (verdict == cut::SoundCut::Verdict::Before)
             continue;
-        if (pts + duration / 2 >= out_)
+        if (verdict == cut::SoundCut::Verdict::After)
             break;
-        if (shift < 0)
-            shift = pts < start ? start - pts : 0;
         if (!capsSet) {
             gst_app_src_set_caps(GST_APP_SRC(audioSrc_), gst_sample_get_caps(sample.get()));
             capsSet = true;
         }
         GstBuffer* out = gst_buffer_make_writable(gst_buffer_ref(buffer));
-        GST_BUFFER_PTS(out) = GstClockTime(pts - start + shift + timeline.lead);
+        GST_BUFFER_PTS(out) = GstClockTime(placed - start + timeline.lead);
         GST_BUFFER_DTS(out) = GST_BUFFER_PTS(out);
         // The muxer sizes the last sample from it: without one the clip's sound ends a frame early.
         GST_BUFFER_DURATION(out) = GstClockTime(duration);
