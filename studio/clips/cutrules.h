@@ -4,6 +4,7 @@
 // their midpoints, and the queue that bridges a file's interleaving.
 #pragma once
 
+#include <QString>
 #include <gst/gst.h>
 #include <limits>
 #include <optional>
@@ -13,10 +14,24 @@ namespace xz::clips::cut {
 constexpr GstClockTimeDiff kEpsilon = GST_MSECOND / 2;
 constexpr GstClockTimeDiff kForever = std::numeric_limits<GstClockTimeDiff>::max() / 4;
 
-// Enough compressed data per stream to bridge any sane interleaving (10 s), without a limit in buffers or
-// bytes.
+// Enough compressed data per stream to bridge any sane interleaving, without a limit in buffers or bytes:
+// as a queue, or held at an aggregating muxer's pads (its latency).
+constexpr GstClockTime kInterleaveSpan = 10 * GST_SECOND;
 constexpr const char* kInterleaveQueue =
     "queue max-size-time=10000000000 max-size-bytes=0 max-size-buffers=0";
+static_assert(kInterleaveSpan == 10000000000, "kInterleaveQueue says the same span");
+
+// Where an MP4's index goes. First either way (a web player starts before the whole file is there): written
+// after the samples into a second pass over the file (faststart), or into room kept for it at the start,
+// which the caller sizes with reserveIndex before the first sample reaches the muxer.
+enum class IndexPlacement { SecondPass, Reserved };
+
+// The muxer (named "mux") for an output file's extension: Matroska for .mkv, MP4 otherwise.
+QString muxerFor(const QString& extension, IndexPlacement placement = IndexPlacement::SecondPass);
+
+// Keeps room at the start of an MP4 for the index of `duration` of streams showing at most `samplesPerSec`
+// samples a second each (the muxer fails if the index outgrows it, so both are upper bounds).
+void reserveIndex(GstElement* mux, GstClockTimeDiff duration, double samplesPerSec);
 
 GstClockTimeDiff ns(double seconds);
 double sec(GstClockTimeDiff nanoseconds);

@@ -6,8 +6,10 @@
 #include "outputfile.h"
 
 #include <QFileInfo>
+#include <QStringList>
 #include <atomic>
 #include <condition_variable>
+#include <gst/base/gstaggregator.h>
 #include <mutex>
 #include <vector>
 
@@ -34,6 +36,11 @@ struct CopyState {
     GstClockTimeDiff out = kForever;
     GstClockTimeDiff frameNs = 0;
     ProgressFn progress;
+    // An MP4's muxer, which keeps room for the index at the start once the seek says where the clip begins;
+    // the clip ends by `end` at the latest, and no stream has more than `samplesPerSec` samples a second.
+    GstElement* indexMux = nullptr;
+    GstClockTimeDiff end = kForever;
+    double samplesPerSec = 0;
 
     std::mutex mutex;
     std::condition_variable announced; // every stream is there (no-more-pads)
@@ -100,7 +107,13 @@ GstPadProbeReturn cutVideo(GstPad*, GstPadProbeInfo* info, gpointer data) {
     auto* state = static_cast<CopyState*>(data);
     state->lastActivityMs = nowMs();
     if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+        const bool started = state->videoBase >= 0;
         noteEvent(state, GST_PAD_PROBE_INFO_EVENT(info), &state->videoBase);
+        // The seek's segment comes before any sample, and the muxer starts its file on the first samples
+        // of every stream.
+        if (!started && state->videoBase >= 0 && state->indexMux)
+            cut::reserveIndex(state->indexMux, state->end - state->videoBase + GST_SECOND,
+                              state->samplesPerSec);
         return GST_PAD_PROBE_OK;
     }
     GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
@@ -190,22 +203,48 @@ bool isAac(GstCaps* caps) {
            version == 4;
 }
 
-// The rest of one stream's way to the muxer, linked in: parser and queue inside a bin.
-bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
-    const QString description =
-        stream.video ? QStringLiteral("h264parse ! video/x-h264,stream-format=avc,alignment=au ! %1")
-                           .arg(QLatin1String(cut::kInterleaveQueue))
-                     : QStringLiteral("aacparse ! %1").arg(QLatin1String(cut::kInterleaveQueue));
-    GError* raw = nullptr;
-    GstElement* bin = gst_parse_bin_from_description(description.toUtf8().constData(), TRUE, &raw);
-    gst::ErrorPtr error(raw);
-    if (!bin)
+// Whether the demuxer's caps already say all the muxer needs: the codec configuration, the picture size and
+// whole access units in AVC form, or the sound's rate and channels in raw AAC form. Matroska's do: a parser
+// would only read every sample once more (a third of the demuxer thread's time).
+bool needsNoParser(GstCaps* caps, bool video) {
+    if (!caps || gst_caps_get_size(caps) == 0)
         return false;
-    gst_bin_add(GST_BIN(pipeline), bin);
+    const GstStructure* s = gst_caps_get_structure(caps, 0);
+    if (!gst_structure_has_field(s, "codec_data"))
+        return false;
+    gint a = 0, b = 0;
+    if (video)
+        return gst_structure_get_int(s, "width", &a) && gst_structure_get_int(s, "height", &b) &&
+               g_strcmp0(gst_structure_get_string(s, "stream-format"), "avc") == 0 &&
+               g_strcmp0(gst_structure_get_string(s, "alignment"), "au") == 0;
+    return gst_structure_get_int(s, "rate", &a) && gst_structure_get_int(s, "channels", &b) &&
+           g_strcmp0(gst_structure_get_string(s, "stream-format"), "raw") == 0;
+}
+
+// The rest of one stream's way to the muxer, linked in: a parser if the caps need one, and a queue if the
+// muxer takes one sample per stream at a time (matroskamux); an aggregator (mp4mux) holds the interleaving
+// span at its own pads (see run), so the demuxer's thread hands the samples straight to it.
+bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
     GstPad* muxPad = gst_element_request_pad_simple(mux, stream.video ? "video_%u" : "audio_%u");
     if (!muxPad)
         return false;
     gst::PadPtr ownedMuxPad(muxPad);
+    gst::CapsPtr caps(gst_pad_get_current_caps(stream.pad.get()));
+    QStringList elements;
+    if (!needsNoParser(caps.get(), stream.video))
+        elements << (stream.video ? QStringLiteral("h264parse ! video/x-h264,stream-format=avc,alignment=au")
+                                  : QStringLiteral("aacparse"));
+    if (!GST_IS_AGGREGATOR(mux))
+        elements << QLatin1String(cut::kInterleaveQueue);
+    if (elements.isEmpty())
+        return gst_pad_link(stream.pad.get(), muxPad) == GST_PAD_LINK_OK;
+    GError* raw = nullptr;
+    GstElement* bin =
+        gst_parse_bin_from_description(elements.join(QStringLiteral(" ! ")).toUtf8().constData(), TRUE, &raw);
+    gst::ErrorPtr error(raw);
+    if (!bin)
+        return false;
+    gst_bin_add(GST_BIN(pipeline), bin);
     gst::PadPtr binSrc(gst_element_get_static_pad(bin, "src"));
     gst::PadPtr binSink(gst_element_get_static_pad(bin, "sink"));
     if (gst_pad_link(binSrc.get(), muxPad) != GST_PAD_LINK_OK)
@@ -217,8 +256,8 @@ bool linkBranch(GstElement* pipeline, GstElement* mux, Stream& stream) {
 } // namespace
 
 Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, const SourceInfo& source,
-                                                  const QString& muxer, OutputFile& output,
-                                                  const CancelToken& cancel, const ProgressFn& progress) {
+                                                  OutputFile& output, const CancelToken& cancel,
+                                                  const ProgressFn& progress) {
     // Matroska only: qtdemux refuses a seek sent before its streams have prerolled, and most MP4s that come
     // here are phone footage with B-frames, which need the general trimmer anyway.
     if (source.container != QLatin1String("matroska") || source.videoCodec != QLatin1String("h264") ||
@@ -231,9 +270,22 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     state.out = request.outSec >= 0 ? ns(request.outSec) : kForever;
     state.frameNs = ns(source.frameDurationSec());
     state.progress = progress;
+    // An MP4's index goes into room kept at its start, sized when the seek says where the clip begins (see
+    // cutVideo); a clip to the end of a recording that does not say how long it is gets the second pass.
+    const bool mkv = output.extension() == QLatin1String("mkv");
+    const GstClockTimeDiff stop = state.out == kForever ? -1 : state.out + GST_SECOND;
+    const bool reserve = !mkv && (stop >= 0 || source.durationSec > 0);
+    if (reserve) {
+        state.end = stop >= 0 ? stop : ns(source.durationSec) + GST_SECOND;
+        // Pictures a second (240 when the rate varies) or AAC frames of sound a second, whichever is more.
+        const double pictures = source.fpsNum > 0 ? double(source.fpsNum) / source.fpsDen : 240.0;
+        const double soundFrames = source.audioRate > 0 ? source.audioRate / 1024.0 : 100.0;
+        state.samplesPerSec = std::max(pictures, source.hasAudio ? soundFrames : 0.0);
+    }
     auto pipeline = GstPipeline::launch(
         QStringLiteral("filesrc name=src ! matroskademux name=demux  %1 ! filesink name=sink async=false")
-            .arg(muxer));
+            .arg(cut::muxerFor(output.extension(),
+                               reserve ? cut::IndexPlacement::Reserved : cut::IndexPlacement::SecondPass)));
     if (!pipeline)
         return pipeline.error();
     GstPipeline& copy = **pipeline;
@@ -274,13 +326,19 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
         return std::optional<CopiedSpan>();
     // The seek flushes the held streams and starts them again at the keyframe at or before the in-point; a
     // second past the out-point lets the last sound frame that straddles it arrive.
-    const GstClockTimeDiff stop = state.out == kForever ? -1 : state.out + GST_SECOND;
+    if (reserve)
+        state.indexMux = copy.element("mux");
     if (!gst_element_seek(
             demux, 1.0, GST_FORMAT_TIME,
             GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_BEFORE),
             GST_SEEK_TYPE_SET, state.in, stop < 0 ? GST_SEEK_TYPE_NONE : GST_SEEK_TYPE_SET, stop))
         return std::optional<CopiedSpan>();
     GstElement* mux = copy.element("mux");
+    // An aggregator keeps a sample per stream unless told it may hold more: with the interleaving span as
+    // its latency, each of its pads holds as much as a queue would (non-live, it never waits on a clock), and
+    // the two queue threads, a third of the copy's time, are not needed.
+    if (GST_IS_AGGREGATOR(mux))
+        g_object_set(mux, "latency", guint64(cut::kInterleaveSpan), nullptr);
     for (Stream& stream : streams) {
         if (!stream.video && !stream.audio) {
             linkToFakesink(copy.get(), stream.pad.get());

@@ -1,4 +1,5 @@
-// A fast trim in one pipeline: demuxer, parser, queue, muxer. The cut is a key-unit seek of the demuxer
+// A fast trim in one pipeline: demuxer, queue, muxer (a parser between when the demuxer's caps lack what the
+// muxer needs). The cut is a key-unit seek of the demuxer
 // (it lands on the keyframe at or before the in-point) and a probe on each stream that keeps what falls
 // inside it, so no sample crosses into the application and back: the general trimmer's reader and writer
 // hand every sample over twice, which made a 60 s cut cost about twice ffmpeg's time. It handles what the
@@ -33,8 +34,8 @@ class StreamCopy {
 public:
     // nullopt: this source needs the general trimmer (nothing was kept; it writes the output file afresh).
     static Result<std::optional<CopiedSpan>> run(const TrimRequest& request, const SourceInfo& source,
-                                                 const QString& muxer, OutputFile& output,
-                                                 const CancelToken& cancel, const ProgressFn& progress);
+                                                 OutputFile& output, const CancelToken& cancel,
+                                                 const ProgressFn& progress);
 };
 
 } // namespace xz::clips

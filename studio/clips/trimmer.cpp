@@ -71,11 +71,6 @@ gst::CapsPtr withConfig(GstCaps* caps, const AvcConfig& config) {
     return copy;
 }
 
-QString muxerFor(const QString& extension) {
-    return extension == QLatin1String("mkv") ? QStringLiteral("matroskamux name=mux writing-app=xiaozhan")
-                                             : QStringLiteral("mp4mux name=mux faststart=true");
-}
-
 // Why a source cannot be smart-cut, or empty when it can.
 struct Verdict {
     QString zh;
@@ -675,7 +670,7 @@ Result<TrimResult> TrimJob::run(OutputFile& output) {
     if (hasAudio)
         description +=
             QStringLiteral("appsrc name=a format=time block=true max-bytes=16000000 ! mux.audio_0 ");
-    description += muxerFor(output.extension()) + QStringLiteral(" ! filesink name=sink");
+    description += cut::muxerFor(output.extension()) + QStringLiteral(" ! filesink name=sink");
     auto writer = GstPipeline::launch(description);
     if (!writer)
         return writer.error();
@@ -783,8 +778,7 @@ Result<TrimResult> Trimmer::trim(const TrimRequest& request, const CancelToken& 
     if (!request.exact) {
         TrimResult result;
         result.method = TrimResult::Method::StreamCopy;
-        auto copied =
-            StreamCopy::run(request, *source, muxerFor(output->extension()), *output, cancel, progress);
+        auto copied = StreamCopy::run(request, *source, *output, cancel, progress);
         if (!copied)
             return copied.error();
         if (*copied)

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 #include <gst/gst.h>
 
@@ -65,6 +66,27 @@ private:
                 expected.append(numbers[i]);
         return expected;
     }
+    // The types of an MP4's top-level boxes, in file order.
+    static QStringList topLevelBoxes(const QString& file) {
+        QFile mp4(file);
+        if (!mp4.open(QIODevice::ReadOnly))
+            return {};
+        QStringList types;
+        qint64 at = 0;
+        while (at + 8 <= mp4.size() && mp4.seek(at)) {
+            const QByteArray header = mp4.read(16);
+            if (header.size() < 8)
+                break;
+            quint64 size = qFromBigEndian<quint32>(header.constData());
+            if (size == 1 && header.size() == 16)
+                size = qFromBigEndian<quint64>(header.constData() + 8);
+            types << QString::fromLatin1(header.mid(4, 4));
+            if (size < 8)
+                break;
+            at += qint64(size);
+        }
+        return types;
+    }
 
 private slots:
     void initTestCase() { QVERIFY(dir_.isValid()); }
@@ -87,31 +109,77 @@ private slots:
     }
 
     // The studio's own recordings (in-order H.264 with AAC in Matroska) go through the one-pipeline copy; its
-    // cut is the general trimmer's: keyframe start, whole sound frames, out-point exclusive.
+    // cut is the general trimmer's: keyframe start, whole sound frames, out-point exclusive. An MP4 gets its
+    // index at the start, in the room the copy kept for it.
+    void aFastTrimOfARecordingIsCopiedInOnePipeline_data() {
+        QTest::addColumn<QString>("extension");
+        QTest::addColumn<double>("in");
+        QTest::addColumn<double>("out");
+        QTest::addColumn<int>("firstFrame");
+        QTest::addColumn<int>("frameCount");
+        QTest::newRow("into an MP4") << QStringLiteral("mp4") << 2.5 << 5.0 << 60 << 90;
+        QTest::newRow("into a Matroska file") << QStringLiteral("mkv") << 2.5 << 5.0 << 60 << 90;
+        QTest::newRow("to the end, into an MP4") << QStringLiteral("mp4") << 8.5 << -1.0 << 240 << 60;
+    }
     void aFastTrimOfARecordingIsCopiedInOnePipeline() {
+        QFETCH(QString, extension);
+        QFETCH(double, in);
+        QFETCH(double, out);
+        QFETCH(int, firstFrame);
+        QFETCH(int, frameCount);
         const QString input = source(QStringLiteral("studio.mkv"), spec(ClipSpec::Container::Mkv, 0));
         auto probed = clips::SourceProbe::probe(input);
         QVERIFY2(probed, qPrintable(probed.error().toString()));
-        auto output = clips::OutputFile::prepare(input, path(QStringLiteral("direct.mp4")), true,
-                                                 {QStringLiteral("mp4")});
+        auto output =
+            clips::OutputFile::prepare(input, path(QStringLiteral("direct.") + extension), true, {extension});
         QVERIFY(output);
-        auto copied = clips::StreamCopy::run(request(input, output->finalPath(), 2.5, 5.0, false), *probed,
-                                             QStringLiteral("mp4mux name=mux"), *output, {}, {});
+        auto copied = clips::StreamCopy::run(request(input, output->finalPath(), in, out, false), *probed,
+                                             *output, {}, {});
         QVERIFY2(copied, qPrintable(copied.error().toString()));
         QVERIFY2(copied->has_value(), "handed back to the general trimmer");
         const clips::CopiedSpan& span = **copied;
-        QCOMPARE(span.frames, qint64(90));
-        QCOMPARE(span.firstPts, qint64(2 * GST_SECOND));
-        QVERIFY(std::abs(double(span.lastEnd) / GST_SECOND - 5.0) < 0.0015);
+        const double end = out < 0 ? 10.0 : out;
+        QCOMPARE(span.frames, qint64(frameCount));
+        QCOMPARE(span.firstPts, qint64(firstFrame) * GST_SECOND / 30);
+        QVERIFY(std::abs(double(span.lastEnd) / GST_SECOND - end) < 0.0015);
         QVERIFY(span.audioCopied);
-        QVERIFY2(std::abs(span.audioDurationSec - 3.0) <= kAudioFrame,
+        const double pictures = double(frameCount) / 30;
+        QVERIFY2(std::abs(span.audioDurationSec - pictures) <= kAudioFrame,
                  qPrintable(QString::number(span.audioDurationSec)));
         QVERIFY(!span.endedEarly);
         QVERIFY(!output->commit());
         const QList<int> frames = testing::decodeFrameNumbers(output->finalPath(), 320, 180);
-        QCOMPARE(frames.size(), 90);
-        QCOMPARE(frames.value(0), 60);
-        QCOMPARE(frames.value(89), 149);
+        QCOMPARE(frames.size(), frameCount);
+        QCOMPARE(frames.value(0), firstFrame);
+        QCOMPARE(frames.value(frameCount - 1), firstFrame + frameCount - 1);
+        if (extension == QLatin1String("mp4")) {
+            const QStringList boxes = topLevelBoxes(output->finalPath());
+            QVERIFY2(boxes.indexOf(QStringLiteral("moov")) >= 0 &&
+                         boxes.indexOf(QStringLiteral("moov")) < boxes.indexOf(QStringLiteral("mdat")),
+                     qPrintable(boxes.join(QLatin1Char(' '))));
+        }
+    }
+
+    // The room kept for an MP4's index must hold the largest one a stream in order can need: every picture a
+    // keyframe, 60 a second (the muxer fails when the index outgrows its room).
+    void theIndexRoomHoldsAnAllKeyframeRecordingAtSixtyPicturesASecond() {
+        ClipSpec s = spec(ClipSpec::Container::Mkv, 0);
+        s.fps = 60;
+        s.frames = 600;
+        s.keyInterval = 1;
+        const QString input = source(QStringLiteral("intra60.mkv"), s);
+        auto probed = clips::SourceProbe::probe(input);
+        QVERIFY2(probed, qPrintable(probed.error().toString()));
+        auto output = clips::OutputFile::prepare(input, path(QStringLiteral("intra60.mp4")), true,
+                                                 {QStringLiteral("mp4")});
+        QVERIFY(output);
+        auto copied = clips::StreamCopy::run(request(input, output->finalPath(), 0.5, 9.5, false), *probed,
+                                             *output, {}, {});
+        QVERIFY2(copied, qPrintable(copied.error().toString()));
+        QVERIFY2(copied->has_value(), "handed back to the general trimmer");
+        QCOMPARE((*copied)->frames, qint64(540));
+        QVERIFY(!output->commit());
+        QCOMPARE(testing::frameTimes(output->finalPath()).size(), 540);
     }
 
     // Reordered pictures (B-frames) need decode times rebuilt: the one-pipeline copy hands them back, and the
@@ -124,7 +192,7 @@ private slots:
                                                  {QStringLiteral("mp4")});
         QVERIFY(output);
         auto copied = clips::StreamCopy::run(request(input, output->finalPath(), 2.5, 5.0, false), *probed,
-                                             QStringLiteral("mp4mux name=mux"), *output, {}, {});
+                                             *output, {}, {});
         QVERIFY2(copied, qPrintable(copied.error().toString()));
         QVERIFY(!copied->has_value());
         auto result =
