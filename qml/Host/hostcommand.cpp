@@ -113,7 +113,7 @@ int runHostCommand(const QStringList& args) {
         printErr(HostOptions::usage());
         return 0;
     }
-    if (!qobject_cast<QGuiApplication*>(qApp)) {
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
         printErr(
             QStringLiteral("错误 / error: 没有显示器，无法打开主持人屏幕 / no display to show the host's "
                            "screen on"));
@@ -132,7 +132,8 @@ int runHostCommand(const QStringList& args) {
     }
     mirror.start();
     SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::stopRequested, qApp, [] { QCoreApplication::exit(0); });
+    QObject::connect(&signalWatcher, &SignalWatcher::stopRequested, QCoreApplication::instance(),
+                     [] { QCoreApplication::exit(0); });
     return QGuiApplication::exec();
 }
 

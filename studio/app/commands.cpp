@@ -63,7 +63,7 @@ int runLiveCommand(const QStringList& args) {
         return 2;
     }
     if (!options->headless) {
-        if (qobject_cast<QGuiApplication*>(qApp))
+        if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
             return runLiveSurface(*options);
         printErr(QStringLiteral("没有显示器，改为无界面运行 / no display: running headless"));
         options->headless = true;
@@ -81,7 +81,8 @@ int runLiveCommand(const QStringList& args) {
                          .arg(signalNumber));
             QCoreApplication::quit();
         });
-        QObject::connect(&session, &LiveSession::finished, qApp, &QCoreApplication::quit);
+        QObject::connect(&session, &LiveSession::finished, QCoreApplication::instance(),
+                         &QCoreApplication::quit);
         QCoreApplication::exec();
         session.stop();
     }
@@ -204,7 +205,8 @@ int runDevicesCommand(const QStringList& args) {
     // lines never interleave.
     capture::DeviceMonitor monitor([json](const capture::CaptureDevice& device, bool added) {
         QMetaObject::invokeMethod(
-            qApp, [device, added, json] { printDeviceChange(device, added, json); }, Qt::QueuedConnection);
+            QCoreApplication::instance(), [device, added, json] { printDeviceChange(device, added, json); },
+            Qt::QueuedConnection);
     });
     if (!monitor.start()) {
         printErr(QStringLiteral("错误 / error: 无法监视设备 / cannot watch for devices"));
@@ -215,7 +217,8 @@ int runDevicesCommand(const QStringList& args) {
         printErr(QStringLiteral(
             "正在监视插拔，按 Ctrl+C 结束 / watching for plugging and unplugging, Ctrl+C ends"));
     xz::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &xz::SignalWatcher::stopRequested, qApp, &QCoreApplication::quit);
+    QObject::connect(&signalWatcher, &xz::SignalWatcher::stopRequested, QCoreApplication::instance(),
+                     &QCoreApplication::quit);
     QCoreApplication::exec();
     return 0;
 }

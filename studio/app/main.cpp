@@ -17,11 +17,25 @@
 
 namespace {
 
-bool runsHere(const char* command) {
-    for (const char* name : {"trim", "export", "upload", "rundown"})
-        if (std::strcmp(command, name) == 0)
-            return true;
-    return false;
+struct Command {
+    const char* name;
+    int (*run)(const QStringList& args);
+};
+
+constexpr Command kCommandsRunHere[] = {
+    {"trim", xz::clips::runTrimCommand},
+    {"export", xz::clips::runExportCommand},
+    {"upload", xz::upload::runUploadCommand},
+    {"rundown", xz::rundown::runRundownCommand},
+};
+
+const Command* commandRunHere(int argc, char** argv) {
+    if (argc < 2)
+        return nullptr;
+    for (const Command& command : kCommandsRunHere)
+        if (std::strcmp(argv[1], command.name) == 0)
+            return &command;
+    return nullptr;
 }
 
 // xiaozhan-studio sits beside this program (build tree and installation alike).
@@ -37,7 +51,8 @@ std::string studioProgram() {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || !runsHere(argv[1])) {
+    const Command* command = commandRunHere(argc, argv);
+    if (!command) {
         const std::string studio = studioProgram();
         ::execv(studio.c_str(), argv);
         std::fprintf(
@@ -49,13 +64,5 @@ int main(int argc, char** argv) {
     }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xiaozhan"));
-    QStringList args = QCoreApplication::arguments().mid(1);
-    const QString command = args.takeFirst();
-    if (command == QLatin1String("trim"))
-        return xz::clips::runTrimCommand(args);
-    if (command == QLatin1String("export"))
-        return xz::clips::runExportCommand(args);
-    if (command == QLatin1String("upload"))
-        return xz::upload::runUploadCommand(args);
-    return xz::rundown::runRundownCommand(args);
+    return command->run(QCoreApplication::arguments().mid(2));
 }

@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("host"))
         return xz::ui::runHostCommand(args);
     if (command.isEmpty()) {
-        if (qobject_cast<QGuiApplication*>(qApp))
+        if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
             return xz::app::runSurfaceCommand(args);
         fprintf(stderr,
                 "没有显示器，无法打开控制台界面；可以使用下列命令 / no display for the control surface; "
