@@ -38,14 +38,16 @@ const Command* commandRunHere(int argc, char** argv) {
     return nullptr;
 }
 
-// xiaozhan-studio sits beside this program (build tree and installation alike).
-std::string studioProgram() {
+// xiaozhan-studio sits beside this program (build tree and installation alike): found through the kernel's
+// link to this program, else through the path it was started by; started by its bare name, it is looked for
+// on PATH as this one was.
+std::string studioProgram(const char* argv0) {
     char self[PATH_MAX];
     const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    if (length <= 0)
-        return "xiaozhan-studio";
-    std::string path(self, std::size_t(length));
-    return path.substr(0, path.rfind('/') + 1) + "xiaozhan-studio";
+    const std::string path =
+        length > 0 ? std::string(self, std::size_t(length)) : std::string(argv0 ? argv0 : "");
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? "xiaozhan-studio" : path.substr(0, slash + 1) + "xiaozhan-studio";
 }
 
 } // namespace
@@ -53,14 +55,15 @@ std::string studioProgram() {
 int main(int argc, char** argv) {
     const Command* command = commandRunHere(argc, argv);
     if (!command) {
-        const std::string studio = studioProgram();
-        ::execv(studio.c_str(), argv);
+        const std::string studio = studioProgram(argv[0]);
+        ::execvp(studio.c_str(), argv);
+        const int error = errno;
         std::fprintf(
             stderr,
             "无法启动 %s（它应与 xiaozhan 在同一个文件夹里）/ cannot start %s (it belongs in the same "
             "folder as xiaozhan): %s\n",
-            studio.c_str(), studio.c_str(), std::strerror(errno));
-        return 127;
+            studio.c_str(), studio.c_str(), std::strerror(error));
+        return error == ENOENT ? 127 : 126; // the shell's codes: not there, or there but not startable
     }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("xiaozhan"));

@@ -1,5 +1,6 @@
 #include "cutrules.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace xz::clips::cut {
@@ -17,7 +18,9 @@ void reserveIndex(GstElement* mux, GstClockTimeDiff duration, double samplesPerS
     // stream's quarter-second chunks 20 bytes each. The muxer keeps this room twice (it could rewrite the
     // index while recording), so a 60 s clip at 30 pictures and 47 sound frames a second wastes about
     // 180 KB of its 19 MB against a second pass over the whole file.
-    const guint64 bytesPerSec = guint64(std::ceil(samplesPerSec)) * 16 + 128;
+    // (The property stops at 10000 bytes, 617 samples a second; beyond that the muxer may run out of room,
+    // and the caller starts over with the second pass.)
+    const guint bytesPerSec = guint(std::min(std::ceil(samplesPerSec) * 16 + 128, 10000.0));
     g_object_set(mux, "reserved-bytes-per-sec", bytesPerSec, "reserved-max-duration", guint64(duration),
                  nullptr);
 }

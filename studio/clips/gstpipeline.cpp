@@ -68,10 +68,20 @@ std::optional<UserError> GstPipeline::pendingError() {
     if (firstError_)
         return firstError_;
     while (gst::MessagePtr message{gst_bus_pop_filtered(bus_.get(), GST_MESSAGE_ERROR)}) {
-        firstError_ = errorFrom(message.get(), file_);
+        noteError(message.get());
         return firstError_;
     }
     return std::nullopt;
+}
+
+QString GstPipeline::errorSource() {
+    std::lock_guard lock(errorMutex_);
+    return firstErrorSource_;
+}
+
+void GstPipeline::noteError(GstMessage* message) {
+    firstError_ = errorFrom(message, file_);
+    firstErrorSource_ = QString::fromUtf8(GST_MESSAGE_SRC_NAME(message));
 }
 
 std::optional<UserError> GstPipeline::setState(GstState state, int timeoutSec) {
@@ -133,7 +143,7 @@ std::optional<UserError> GstPipeline::waitForEos(const CancelToken& cancel,
         if (GST_MESSAGE_TYPE(message.get()) == GST_MESSAGE_EOS)
             return std::nullopt;
         std::lock_guard lock(errorMutex_);
-        firstError_ = errorFrom(message.get(), file_);
+        noteError(message.get());
         return firstError_;
     }
     return UserError{QStringLiteral("已取消"), QStringLiteral("cancelled"), QString()};

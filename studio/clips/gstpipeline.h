@@ -32,6 +32,8 @@ public:
     std::optional<UserError> waitForEos(const CancelToken& cancel, const std::function<void()>& tick = {});
     // The first error posted so far, without waiting.
     std::optional<UserError> pendingError();
+    // The name of the element that posted the first error (empty while there is none).
+    QString errorSource();
 
     // The studio's wording for a GStreamer error message (file named, what GStreamer said as the detail).
     static UserError errorFrom(GstMessage* message, const QString& file);
@@ -44,6 +46,8 @@ private:
     QString file_;
     std::mutex errorMutex_; // the stream threads of a reader ask from their own threads
     std::optional<UserError> firstError_;
+    QString firstErrorSource_;
+    void noteError(GstMessage* message); // with errorMutex_ held
 };
 
 // Sets a file name property with the path in the file system's encoding (Chinese names work).

@@ -83,6 +83,19 @@ void onNoMorePads(GstElement*, gpointer data) {
     state->announced.notify_all();
 }
 
+// The muxer asks for the file to be flushed to disk after each write of its index (SYNC_AFTER), which keeps a
+// recording playable through a crash; a clip being cut is thrown away on one, so the two to four flushes of
+// the whole file are not made.
+GstPadProbeReturn withoutFlushes(GstPad*, GstPadProbeInfo* info, gpointer) {
+    GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+    if (GST_BUFFER_FLAG_IS_SET(buffer, GST_BUFFER_FLAG_SYNC_AFTER)) {
+        buffer = gst_buffer_make_writable(buffer);
+        GST_BUFFER_FLAG_UNSET(buffer, GST_BUFFER_FLAG_SYNC_AFTER);
+        GST_PAD_PROBE_INFO_DATA(info) = buffer;
+    }
+    return GST_PAD_PROBE_OK;
+}
+
 GstClockTimeDiff segmentStart(GstEvent* event) {
     const GstSegment* segment = nullptr;
     gst_event_parse_segment(event, &segment);
@@ -292,6 +305,10 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     copy.setFileForErrors(QFileInfo(source.path).fileName());
     setLocation(copy.element("src"), source.path);
     setLocation(copy.element("sink"), output.partialPath());
+    {
+        gst::PadPtr written(gst_element_get_static_pad(copy.element("sink"), "sink"));
+        gst_pad_add_probe(written.get(), GST_PAD_PROBE_TYPE_BUFFER, withoutFlushes, nullptr, nullptr);
+    }
     GstElement* demux = copy.element("demux");
     g_signal_connect(demux, "pad-added", G_CALLBACK(onPadAdded), &state);
     g_signal_connect(demux, "no-more-pads", G_CALLBACK(onNoMorePads), &state);
@@ -375,9 +392,11 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     const auto watch = [&] {
         if (sinkHasEnded())
             completed = true;
-        // A copy that has seen nothing for seconds is stuck, however busy the machine: the general trimmer
-        // does the cut instead (nothing of this attempt is kept).
-        if (!completed && nowMs() - state.lastActivityMs > kStallMs) {
+        // A copy whose streams have seen nothing for seconds is stuck, however busy the machine: the general
+        // trimmer does the cut instead (nothing of this attempt is kept). Once every stream has ended, only
+        // the muxer's closing writes are left, which take as long as the disk needs.
+        const bool streamsEnded = state.eosSeen >= int(haveVideo) + int(haveAudio);
+        if (!completed && !streamsEnded && nowMs() - state.lastActivityMs > kStallMs) {
             stalled = true;
             qCWarning(lcClips) << "fast trim: the one-pipeline copy stalled after" << state.span.frames
                                << "pictures," << state.eosSeen.load()
@@ -395,6 +414,12 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
                          output.finalPath()};
     if (state.unsuitable || stalled)
         return std::optional<CopiedSpan>();
+    // The muxer itself failed (an index larger than the room kept for it, from a recording whose rate or
+    // length said less than it holds): the general trimmer writes the index in a second pass.
+    if (written && state.indexMux && copy.errorSource() == QLatin1String("mux")) {
+        qCWarning(lcClips) << "fast trim: the muxer failed, using the general trimmer:" << written->detail;
+        return std::optional<CopiedSpan>();
+    }
     if (written)
         return *written;
     CopiedSpan span = state.span;

@@ -18,8 +18,8 @@ Run run(const QString& program, const QStringList& args, const QProcessEnvironme
     if (!environment.isEmpty())
         process.setProcessEnvironment(environment);
     process.start(program, args);
-    process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+    const bool finished = process.waitForFinished(60000);
+    return {finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
@@ -71,6 +71,20 @@ private slots:
         QVERIFY2(result.err.contains(dir.filePath(QStringLiteral("xiaozhan-studio"))),
                  qPrintable(result.err));
         QVERIFY(result.err.contains(QLatin1String("cannot start")));
+    }
+
+    void aXiaozhanStudioThatCannotBeStartedIsNamedToo() {
+        QTemporaryDir dir;
+        const QString alone = dir.filePath(QStringLiteral("xiaozhan"));
+        QVERIFY(QFile::copy(QStringLiteral(XIAOZHAN_BINARY), alone));
+        QFile studio(dir.filePath(QStringLiteral("xiaozhan-studio")));
+        QVERIFY(studio.open(QIODevice::WriteOnly));
+        studio.write("not a program");
+        studio.close();
+        QVERIFY(studio.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const Run result = run(alone, {QStringLiteral("devices")});
+        QCOMPARE(result.exitCode, 126);
+        QVERIFY2(result.err.contains(studio.fileName()), qPrintable(result.err));
     }
 };
 

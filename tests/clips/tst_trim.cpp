@@ -153,9 +153,11 @@ private slots:
         QCOMPARE(frames.value(0), firstFrame);
         QCOMPARE(frames.value(frameCount - 1), firstFrame + frameCount - 1);
         if (extension == QLatin1String("mp4")) {
+            // ftyp, the room (free), the index (moov) with the rest of its room, then the samples (mdat).
             const QStringList boxes = topLevelBoxes(output->finalPath());
-            QVERIFY2(boxes.indexOf(QStringLiteral("moov")) >= 0 &&
-                         boxes.indexOf(QStringLiteral("moov")) < boxes.indexOf(QStringLiteral("mdat")),
+            const qsizetype moov = boxes.indexOf(QStringLiteral("moov"));
+            QVERIFY2(moov > 0 && moov < boxes.indexOf(QStringLiteral("mdat")) &&
+                         boxes.indexOf(QStringLiteral("free")) == 1,
                      qPrintable(boxes.join(QLatin1Char(' '))));
         }
     }
