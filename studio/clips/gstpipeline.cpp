@@ -67,7 +67,7 @@ std::optional<UserError> GstPipeline::pendingError() {
     std::lock_guard lock(errorMutex_);
     if (firstError_)
         return firstError_;
-    while (gst::MessagePtr message{gst_bus_pop_filtered(bus_.get(), GST_MESSAGE_ERROR)}) {
+    if (gst::MessagePtr message{gst_bus_pop_filtered(bus_.get(), GST_MESSAGE_ERROR)}) {
         noteError(message.get());
         return firstError_;
     }

@@ -21,16 +21,6 @@ QString capsName(GstCaps* caps) {
     return QString::fromUtf8(gst_structure_get_name(gst_caps_get_structure(caps, 0)));
 }
 
-QString codecOf(const QString& capsName) {
-    if (capsName == QLatin1String("audio/mpeg"))
-        return {}; // decided by mpegversion
-    QString name = capsName;
-    name.remove(QStringLiteral("video/x-"))
-        .remove(QStringLiteral("audio/x-"))
-        .remove(QStringLiteral("audio/"));
-    return name;
-}
-
 UserError unreadable(const QString& path, const QString& detail) {
     const QString name = QFileInfo(path).fileName();
     return UserError{
@@ -71,6 +61,23 @@ QString errorText(GstMessage* message) {
 }
 
 } // namespace
+
+QString codecName(GstCaps* caps) {
+    const QString kind = capsName(caps);
+    if (kind == QLatin1String("audio/mpeg")) {
+        const GstStructure* s = gst_caps_get_structure(caps, 0);
+        gint version = 0, layer = 0;
+        gst_structure_get_int(s, "mpegversion", &version);
+        gst_structure_get_int(s, "layer", &layer);
+        return version == 1 ? (layer == 3 ? QStringLiteral("mp3") : QStringLiteral("mp2"))
+                            : QStringLiteral("aac");
+    }
+    QString name = kind;
+    name.remove(QStringLiteral("video/x-"))
+        .remove(QStringLiteral("audio/x-"))
+        .remove(QStringLiteral("audio/"));
+    return name;
+}
 
 Result<SourceInfo> SourceProbe::probe(const QString& path) {
     const QFileInfo file(path);
@@ -194,7 +201,7 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
             // A variable-rate stream may declare its timing clock (1000000000/1) as its rate.
             if (double(info.fpsNum) / info.fpsDen > 240)
                 info.fpsNum = 0;
-            info.videoCodec = codecOf(kind);
+            info.videoCodec = codecName(caps.get());
             if (const gchar* profile = gst_structure_get_string(s, "profile"))
                 info.profile = QString::fromUtf8(profile);
             if (const gchar* chroma = gst_structure_get_string(s, "chroma-format"))
@@ -208,15 +215,7 @@ Result<SourceInfo> SourceProbe::probe(const QString& path) {
             info.hasAudio = true;
             gst_structure_get_int(s, "rate", &info.audioRate);
             gst_structure_get_int(s, "channels", &info.audioChannels);
-            if (kind == QLatin1String("audio/mpeg")) {
-                gint version = 0, layer = 0;
-                gst_structure_get_int(s, "mpegversion", &version);
-                gst_structure_get_int(s, "layer", &layer);
-                info.audioCodec = version == 1 ? (layer == 3 ? QStringLiteral("mp3") : QStringLiteral("mp2"))
-                                               : QStringLiteral("aac");
-            } else {
-                info.audioCodec = codecOf(kind);
-            }
+            info.audioCodec = codecName(caps.get());
         }
     }
     if (!info.hasVideo && !info.hasAudio)

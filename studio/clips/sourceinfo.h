@@ -6,6 +6,7 @@
 #include "clipresult.h"
 
 #include <QString>
+#include <gst/gst.h>
 
 namespace xz::clips {
 
@@ -29,6 +30,9 @@ struct SourceInfo {
 
     double frameDurationSec() const { return fpsNum > 0 ? double(fpsDen) / fpsNum : 1.0 / 30; }
 };
+
+// A stream's codec as SourceInfo names it ("h264", "aac", "mp3", ...; empty for no caps).
+QString codecName(GstCaps* caps);
 
 class SourceProbe {
 public:

@@ -202,20 +202,6 @@ GstPadProbeReturn cutAudio(GstPad*, GstPadProbeInfo* info, gpointer data) {
     return GST_PAD_PROBE_OK;
 }
 
-bool isH264(GstCaps* caps) {
-    return caps && gst_caps_get_size(caps) > 0 &&
-           gst_structure_has_name(gst_caps_get_structure(caps, 0), "video/x-h264");
-}
-
-bool isAac(GstCaps* caps) {
-    if (!caps || gst_caps_get_size(caps) == 0)
-        return false;
-    const GstStructure* s = gst_caps_get_structure(caps, 0);
-    gint version = 0;
-    return gst_structure_has_name(s, "audio/mpeg") && gst_structure_get_int(s, "mpegversion", &version) &&
-           version == 4;
-}
-
 // Whether the demuxer's caps already say all the muxer needs: the codec configuration, the picture size and
 // whole access units in AVC form, or the sound's rate and channels in raw AAC form. Matroska's do: a parser
 // would only read every sample once more (a third of the demuxer thread's time).
@@ -305,10 +291,8 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     copy.setFileForErrors(QFileInfo(source.path).fileName());
     setLocation(copy.element("src"), source.path);
     setLocation(copy.element("sink"), output.partialPath());
-    {
-        gst::PadPtr written(gst_element_get_static_pad(copy.element("sink"), "sink"));
-        gst_pad_add_probe(written.get(), GST_PAD_PROBE_TYPE_BUFFER, withoutFlushes, nullptr, nullptr);
-    }
+    gst::PadPtr sinkPad(gst_element_get_static_pad(copy.element("sink"), "sink"));
+    gst_pad_add_probe(sinkPad.get(), GST_PAD_PROBE_TYPE_BUFFER, withoutFlushes, nullptr, nullptr);
     GstElement* demux = copy.element("demux");
     g_signal_connect(demux, "pad-added", G_CALLBACK(onPadAdded), &state);
     g_signal_connect(demux, "no-more-pads", G_CALLBACK(onNoMorePads), &state);
@@ -334,23 +318,24 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     bool haveVideo = false, haveAudio = false;
     for (Stream& stream : streams) {
         gst::CapsPtr caps(gst_pad_get_current_caps(stream.pad.get()));
-        if (!haveVideo && isH264(caps.get()))
+        const QString codec = codecName(caps.get());
+        if (!haveVideo && codec == QLatin1String("h264"))
             haveVideo = stream.video = true;
-        else if (!haveAudio && isAac(caps.get()))
+        else if (!haveAudio && codec == QLatin1String("aac"))
             haveAudio = stream.audio = true;
     }
     if (!haveVideo || haveAudio != source.hasAudio)
         return std::optional<CopiedSpan>();
+    GstElement* mux = copy.element("mux");
+    if (reserve)
+        state.indexMux = mux;
     // The seek flushes the held streams and starts them again at the keyframe at or before the in-point; a
     // second past the out-point lets the last sound frame that straddles it arrive.
-    if (reserve)
-        state.indexMux = copy.element("mux");
     if (!gst_element_seek(
             demux, 1.0, GST_FORMAT_TIME,
             GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT | GST_SEEK_FLAG_SNAP_BEFORE),
             GST_SEEK_TYPE_SET, state.in, stop < 0 ? GST_SEEK_TYPE_NONE : GST_SEEK_TYPE_SET, stop))
         return std::optional<CopiedSpan>();
-    GstElement* mux = copy.element("mux");
     // An aggregator keeps a sample per stream unless told it may hold more: with the interleaving span as
     // its latency, each of its pads holds as much as a queue would (non-live, it never waits on a clock), and
     // the two queue threads, a third of the copy's time, are not needed.
@@ -382,7 +367,6 @@ Result<std::optional<CopiedSpan>> StreamCopy::run(const TrimRequest& request, co
     // The pipeline's own end-of-stream message is not waited for: with branches linked in while paused it
     // failed to come, the sink already at the end, once in a few dozen runs on a busy machine.
     bool completed = false;
-    gst::PadPtr sinkPad(gst_element_get_static_pad(copy.element("sink"), "sink"));
     const auto sinkHasEnded = [&] {
         GstEvent* eos = gst_pad_get_sticky_event(sinkPad.get(), GST_EVENT_EOS, 0);
         if (eos)
